@@ -1,0 +1,52 @@
+import http from 'node:http';
+import { Client, Connection } from '@temporalio/client';
+import { SystemCheckRepository } from '../store/system-checks';
+import { connectStore } from '../store/connection';
+import { createApp } from './app';
+import { loadConfig } from './config';
+import { createLogger } from './logger';
+import { mongoUri } from './mongo-uri';
+import { runMain } from './run-main';
+import { HealthService } from './services/health';
+import { SystemCheckService } from './services/system-checks';
+import { temporalAddress, temporalConnectionOptions } from './temporal-connection';
+
+/** Entry point of an API process: stateless, so any number can run behind a load balancer. */
+runMain('api', async () => {
+  const config = loadConfig();
+  const logger = createLogger(config, 'api');
+  const store = await connectStore({ uri: mongoUri(config), database: config.mongo.database });
+  // Lazy: the API starts (and /healthz says 503) even while Temporal is still coming up.
+  const connection = Connection.lazy(temporalConnectionOptions(config, temporalAddress(config)));
+  const temporal = new Client({ connection, namespace: config.temporal.namespace });
+  const app = createApp(
+    {
+      health: new HealthService(config.party, temporal, store),
+      systemChecks: new SystemCheckService(config.party, config.temporal.taskQueue, temporal, new SystemCheckRepository(store)),
+    },
+    logger,
+  );
+  const server = http.createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`Port ${config.http.port} on ${config.http.host} is already in use: set PORT to another port.`)
+          : error,
+      ),
+    );
+    server.listen(config.http.port, config.http.host, resolve);
+  });
+  logger.info({ url: config.http.publicUrl }, 'api ready');
+  process.send?.({ ready: 'api' });
+
+  await new Promise<void>((resolve) => {
+    const stop = () => server.close(() => resolve());
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  server.closeAllConnections();
+  await connection.close();
+  await store.close();
+  logger.info('api stopped');
+});

@@ -1,0 +1,2 @@
+// Every workflow the worker runs; the worker's bundle is built from this file.
+export { systemCheckWorkflow } from './system-check';
