@@ -49,6 +49,8 @@ export async function runStack(options: StackOptions): Promise<void> {
   try {
     const env: NodeJS.ProcessEnv = { ...process.env, PANGOLIN_PARTY: config.party };
     let temporalUi: string | undefined;
+    // Checked first so a taken port is reported before minutes of start-up, not after.
+    await assertPortFree(config.http.host, config.http.port, 'API and web app', 'PORT');
     if (options.embedded) {
       const logDir = prepareDataDir(config.dataDir);
       if (!config.temporal.address) {
@@ -72,25 +74,36 @@ export async function runStack(options: StackOptions): Promise<void> {
           dataDir: ferretDbDir,
           logFile: path.join(logDir, 'ferretdb.log'),
         }).catch((error: unknown) => {
-          throw new Error(`${errorMessage(error)}\nIf ${ferretDbDir} is damaged, move it away to start afresh.`);
+          throw new Error(
+            `${errorMessage(error)}\nIf ${ferretDbDir} is damaged, move it away to start afresh.`,
+          );
         });
         processes.push(ferretdb.process);
         env.MONGODB_URI = ferretdb.uri;
       }
     } else if (!config.temporal.address || !config.mongo.uri) {
-      throw new Error('npm run serve needs TEMPORAL_ADDRESS and MONGODB_URI; npm start runs the embedded stack instead.');
+      throw new Error(
+        'npm run serve needs TEMPORAL_ADDRESS and MONGODB_URI; npm start runs the embedded stack instead.',
+      );
     }
 
-    await assertPortFree(config.http.host, config.http.port, 'API and web app', 'PORT');
     const entry = (name: string) => path.join(__dirname, '..', 'server', `${name}.js`);
 
     say('starting the worker...');
-    const worker = ManagedProcess.start('worker', process.execPath, [entry('worker-main')], { env, ipc: true, echo: true });
+    const worker = ManagedProcess.start('worker', process.execPath, [entry('worker-main')], {
+      env,
+      ipc: true,
+      echo: true,
+    });
     processes.push(worker);
     await withTimeout(worker.ready(), 120_000, 'the worker did not become ready within 120 s');
 
     say('starting the API and web app...');
-    const api = ManagedProcess.start('API', process.execPath, [entry('api-main')], { env, ipc: true, echo: true });
+    const api = ManagedProcess.start('API', process.execPath, [entry('api-main')], {
+      env,
+      ipc: true,
+      echo: true,
+    });
     processes.push(api);
     await withTimeout(api.ready(), 60_000, 'the API did not become ready within 60 s');
     const base = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${config.http.port}`;
@@ -117,14 +130,18 @@ function prepareDataDir(dataDir: string): string {
     fs.mkdirSync(logDir, { recursive: true });
     fs.accessSync(dataDir, fs.constants.W_OK);
   } catch (error) {
-    throw new Error(`The data directory ${dataDir} cannot be written (${errorMessage(error)}): set PANGOLIN_DATA_DIR.`);
+    throw new Error(
+      `The data directory ${dataDir} cannot be written (${errorMessage(error)}): set PANGOLIN_DATA_DIR.`,
+      { cause: error },
+    );
   }
   return logDir;
 }
 
 async function expectHealthy(url: string): Promise<void> {
   const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
-  if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
+  if (response.status !== 200)
+    throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
@@ -141,7 +158,12 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, message: string):
   }
 }
 
-function printUrls(config: PangolinConfig, base: string, env: NodeJS.ProcessEnv, temporalUi: string | undefined): void {
+function printUrls(
+  config: PangolinConfig,
+  base: string,
+  env: NodeJS.ProcessEnv,
+  temporalUi: string | undefined,
+): void {
   const lines = [
     `Pangolin ${config.party} is running${config.demo ? ' in demo mode' : ''}:`,
     `  web app and API   ${base}/`,

@@ -7,7 +7,7 @@ import { loadConfig } from './config';
 import { createLogger } from './logger';
 import { mongoUri } from './mongo-uri';
 import { runMain } from './run-main';
-import { HealthService } from './services/health';
+import { HealthService, temporalProbeConnection } from './services/health';
 import { SystemCheckService } from './services/system-checks';
 import { temporalAddress, temporalConnectionOptions } from './temporal-connection';
 
@@ -17,12 +17,19 @@ runMain('api', async () => {
   const logger = createLogger(config, 'api');
   const store = await connectStore({ uri: mongoUri(config), database: config.mongo.database });
   // Lazy: the API starts (and /healthz says 503) even while Temporal is still coming up.
-  const connection = Connection.lazy(temporalConnectionOptions(config, temporalAddress(config)));
+  const connectionOptions = temporalConnectionOptions(config, temporalAddress(config));
+  const connection = Connection.lazy(connectionOptions);
+  const probeConnection = temporalProbeConnection(connectionOptions);
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const app = createApp(
     {
-      health: new HealthService(config.party, temporal, store),
-      systemChecks: new SystemCheckService(config.party, config.temporal.taskQueue, temporal, new SystemCheckRepository(store)),
+      health: new HealthService(config.party, probeConnection, config.temporal.namespace, store),
+      systemChecks: new SystemCheckService(
+        config.party,
+        config.temporal.taskQueue,
+        temporal,
+        new SystemCheckRepository(store),
+      ),
     },
     logger,
   );
@@ -31,7 +38,9 @@ runMain('api', async () => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'EADDRINUSE'
-          ? new Error(`Port ${config.http.port} on ${config.http.host} is already in use: set PORT to another port.`)
+          ? new Error(
+              `Port ${config.http.port} on ${config.http.host} is already in use: set PORT to another port.`,
+            )
           : error,
       ),
     );
@@ -46,7 +55,7 @@ runMain('api', async () => {
     process.once('SIGTERM', stop);
   });
   server.closeAllConnections();
-  await connection.close();
+  await Promise.all([connection.close(), probeConnection.close()]);
   await store.close();
   logger.info('api stopped');
 });

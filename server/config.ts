@@ -20,7 +20,13 @@ export interface PangolinConfig {
     address: string | undefined;
     namespace: string;
     taskQueue: string;
-    tls: { enabled: boolean; clientCertPath?: string; clientKeyPath?: string; serverRootCaPath?: string; serverName?: string };
+    tls: {
+      enabled: boolean;
+      clientCertPath?: string;
+      clientKeyPath?: string;
+      serverRootCaPath?: string;
+      serverName?: string;
+    };
     apiKey: string | undefined;
     embedded: { port: number; uiPort: number };
   };
@@ -82,16 +88,22 @@ export function loadConfig(env: Env = process.env): PangolinConfig {
   };
 
   const party = text('PANGOLIN_PARTY', 'KE').toUpperCase();
-  if (!/^[A-Z]{2}$/.test(party)) problems.push(`PANGOLIN_PARTY=${party} must be an ISO 3166-1 alpha-2 code such as KE`);
+  if (!/^[A-Z]{2}$/.test(party))
+    problems.push(`PANGOLIN_PARTY=${party} must be an ISO 3166-1 alpha-2 code such as KE`);
 
   const nodeEnv = oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const demoRequested = flag('PANGOLIN_DEMO', nodeEnv !== 'production');
-  if (demoRequested && nodeEnv === 'production') problems.push('PANGOLIN_DEMO=true is not allowed when NODE_ENV=production');
+  if (demoRequested && nodeEnv === 'production')
+    problems.push('PANGOLIN_DEMO=true is not allowed when NODE_ENV=production');
 
   const host = text('HOST', '127.0.0.1');
   const httpPort = port('PORT', 3000);
-  const publicUrl = text('PANGOLIN_PUBLIC_URL', `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${httpPort}`);
-  if (!/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(publicUrl)) problems.push(`PANGOLIN_PUBLIC_URL=${publicUrl} must be an http(s) URL`);
+  const publicUrl = text(
+    'PANGOLIN_PUBLIC_URL',
+    `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${httpPort}`,
+  );
+  if (!/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(publicUrl))
+    problems.push(`PANGOLIN_PUBLIC_URL=${publicUrl} must be an http(s) URL`);
 
   const temporalAddress = optional('TEMPORAL_ADDRESS');
   if (temporalAddress !== undefined && !/^[^\s:/]+:\d+$/.test(temporalAddress)) {
@@ -110,7 +122,8 @@ export function loadConfig(env: Env = process.env): PangolinConfig {
     problems.push('MONGODB_URI must start with mongodb:// or mongodb+srv://');
   }
   const database = text('MONGODB_DATABASE', `pangolin-${party.toLowerCase()}`);
-  if (!/^[A-Za-z0-9_-]{1,63}$/.test(database)) problems.push(`MONGODB_DATABASE=${database} must be 1-63 letters, digits, - or _`);
+  if (!/^[A-Za-z0-9_-]{1,63}$/.test(database))
+    problems.push(`MONGODB_DATABASE=${database} must be 1-63 letters, digits, - or _`);
 
   const config: PangolinConfig = {
     party,

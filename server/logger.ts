@@ -6,6 +6,12 @@ export function createLogger(config: Pick<PangolinConfig, 'logLevel' | 'party'>,
   return pino({
     level: config.logLevel,
     base: { component, party: config.party },
-    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token'],
+    redact: [
+      'req.headers.authorization',
+      'req.headers.cookie',
+      'res.headers["set-cookie"]',
+      '*.password',
+      '*.token',
+    ],
   });
 }

@@ -9,7 +9,11 @@ export function runMain(name: string, main: () => Promise<void>): void {
     () => process.exit(0),
     (error: unknown) => {
       if (error instanceof ConfigError) console.error(`pangolin ${name}: ${error.message}`);
-      else console.error(`pangolin ${name} failed:`, error instanceof Error ? (error.stack ?? error.message) : error);
+      else
+        console.error(
+          `pangolin ${name} failed:`,
+          error instanceof Error ? (error.stack ?? error.message) : error,
+        );
       process.exit(1);
     },
   );

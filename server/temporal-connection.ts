@@ -12,7 +12,10 @@ export interface TemporalConnectionSettings {
   apiKey?: string;
 }
 
-export function temporalConnectionOptions(config: PangolinConfig, address: string): TemporalConnectionSettings {
+export function temporalConnectionOptions(
+  config: PangolinConfig,
+  address: string,
+): TemporalConnectionSettings {
   const { tls, apiKey } = config.temporal;
   const options: TemporalConnectionSettings = { address };
   if (tls.enabled) {
@@ -20,7 +23,12 @@ export function temporalConnectionOptions(config: PangolinConfig, address: strin
       ...(tls.serverName ? { serverNameOverride: tls.serverName } : {}),
       ...(tls.serverRootCaPath ? { serverRootCACertificate: fs.readFileSync(tls.serverRootCaPath) } : {}),
       ...(tls.clientCertPath && tls.clientKeyPath
-        ? { clientCertPair: { crt: fs.readFileSync(tls.clientCertPath), key: fs.readFileSync(tls.clientKeyPath) } }
+        ? {
+            clientCertPair: {
+              crt: fs.readFileSync(tls.clientCertPath),
+              key: fs.readFileSync(tls.clientKeyPath),
+            },
+          }
         : {}),
     };
   }

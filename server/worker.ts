@@ -47,7 +47,9 @@ export async function createPangolinWorker(
   options: { bundle?: WorkflowBundleOption; logger?: Logger } = {},
 ): Promise<PangolinWorker> {
   const identity = `${os.hostname()}:${process.pid}`;
-  const connection = await NativeConnection.connect(temporalConnectionOptions(config, temporalAddress(config)));
+  const connection = await NativeConnection.connect(
+    temporalConnectionOptions(config, temporalAddress(config)),
+  );
   try {
     const worker = await Worker.create({
       connection,

@@ -24,7 +24,10 @@ export async function connectStore(settings: StoreSettings, startTimeoutMs = 30_
     } catch (error) {
       await connection.close().catch(() => undefined);
       if (Date.now() > deadline) {
-        throw new Error(`Cannot reach the database at ${redactUri(settings.uri)}: ${(error as Error).message}`);
+        throw new Error(
+          `Cannot reach the database at ${redactUri(settings.uri)}: ${(error as Error).message}`,
+          { cause: error },
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 500));
     }

@@ -29,20 +29,28 @@ export class SystemCheckRepository {
   private readonly model: Model<SystemCheckRecord>;
 
   constructor(connection: Connection) {
-    this.model = connection.models.SystemCheck ?? connection.model<SystemCheckRecord>('SystemCheck', systemCheckSchema);
+    this.model =
+      connection.models.SystemCheck ?? connection.model<SystemCheckRecord>('SystemCheck', systemCheckSchema);
   }
 
   /** Idempotent: an activity retried after a crash writes the same record once. */
   async record(check: SystemCheckRecord): Promise<SystemCheckRecord> {
     const stored = await this.model
-      .findOneAndUpdate({ checkId: check.checkId }, { $setOnInsert: check }, { upsert: true, returnDocument: 'after' })
+      .findOneAndUpdate(
+        { checkId: check.checkId },
+        { $setOnInsert: check },
+        { upsert: true, returnDocument: 'after' },
+      )
       .lean<SystemCheckRecord>()
       .exec();
     return withoutId(stored!);
   }
 
   async find(checkId: string): Promise<SystemCheckRecord | undefined> {
-    const found = await this.model.findOne({ checkId: { $eq: checkId } }).lean<SystemCheckRecord>().exec();
+    const found = await this.model
+      .findOne({ checkId: { $eq: checkId } })
+      .lean<SystemCheckRecord>()
+      .exec();
     return found ? withoutId(found) : undefined;
   }
 }

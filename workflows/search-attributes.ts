@@ -13,7 +13,10 @@ export const searchAttributes = {
 
 /** `Name=Type` pairs as the Temporal CLI's --search-attribute flag takes them. */
 export function searchAttributeFlags(): string[] {
-  return Object.values(searchAttributes).flatMap((key) => ['--search-attribute', `${key.name}=${cliTypeName(key.type)}`]);
+  return Object.values(searchAttributes).flatMap((key) => [
+    '--search-attribute',
+    `${key.name}=${cliTypeName(key.type)}`,
+  ]);
 }
 
 function cliTypeName(type: SearchAttributeType): string {

@@ -32,7 +32,9 @@ export async function startFerretDb(options: FerretDbOptions): Promise<RunningFe
     `--state-dir=${options.dataDir}`,
     '--log-level=warn',
   ];
-  const process = ManagedProcess.start('FerretDB', requireTool('ferretdb'), args, { logFile: options.logFile });
+  const process = ManagedProcess.start('FerretDB', requireTool('ferretdb'), args, {
+    logFile: options.logFile,
+  });
   const uri = `mongodb://${host}:${options.port}/`;
   try {
     await waitUntilHealthy(process, 'FerretDB', () => probeDatabase(uri), options.startTimeoutMs ?? 30_000);

@@ -148,7 +148,12 @@ export function errorMessage(error: unknown): string {
 }
 
 /** Refuses early and by name when a port is taken, rather than letting a child fail obscurely. */
-export async function assertPortFree(host: string, port: number, what: string, variable: string): Promise<void> {
+export async function assertPortFree(
+  host: string,
+  port: number,
+  what: string,
+  variable: string,
+): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const server = net.createServer();
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -171,7 +176,9 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
     server.once('error', reject);
     server.listen(0, host, () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

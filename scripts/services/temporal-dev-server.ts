@@ -32,7 +32,8 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   const host = options.host ?? '127.0.0.1';
   const namespace = options.namespace ?? 'default';
   await assertPortFree(host, options.port, 'Temporal server', 'TEMPORAL_PORT');
-  if (options.uiPort !== undefined) await assertPortFree(host, options.uiPort, 'Temporal Web UI', 'TEMPORAL_UI_PORT');
+  if (options.uiPort !== undefined)
+    await assertPortFree(host, options.uiPort, 'Temporal Web UI', 'TEMPORAL_UI_PORT');
   if (options.dbFile) fs.mkdirSync(path.dirname(options.dbFile), { recursive: true });
 
   const args = ['server', 'start-dev', '--ip', host, '--port', String(options.port), '--log-level', 'warn'];
@@ -41,10 +42,17 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   if (namespace !== 'default') args.push('--namespace', namespace);
   args.push(...searchAttributeFlags());
 
-  const process = ManagedProcess.start('Temporal dev server', requireTool('temporal'), args, { logFile: options.logFile });
+  const process = ManagedProcess.start('Temporal dev server', requireTool('temporal'), args, {
+    logFile: options.logFile,
+  });
   const address = `${host}:${options.port}`;
   try {
-    await waitUntilHealthy(process, 'Temporal dev server', () => probeTemporal(address, namespace), options.startTimeoutMs ?? 60_000);
+    await waitUntilHealthy(
+      process,
+      'Temporal dev server',
+      () => probeTemporal(address, namespace),
+      options.startTimeoutMs ?? 60_000,
+    );
     await keepClosedWorkflows(address, namespace);
   } catch (error) {
     await process.stop(2_000);
@@ -82,7 +90,9 @@ async function keepClosedWorkflows(address: string, namespace: string): Promise<
 function explainTemporalFailure(error: unknown, dbFile: string | undefined): Error {
   const message = error instanceof Error ? error.message : String(error);
   if (dbFile && /database|sqlite|malformed|not a database|file is/i.test(message)) {
-    return new Error(`${message}\nThe Temporal data file ${dbFile} looks damaged: move it away to start afresh.`);
+    return new Error(
+      `${message}\nThe Temporal data file ${dbFile} looks damaged: move it away to start afresh.`,
+    );
   }
   return error instanceof Error ? error : new Error(message);
 }

@@ -11,6 +11,7 @@ export const toolPaths = {
 
 export function requireTool(tool: keyof typeof toolPaths): string {
   const file = toolPaths[tool];
-  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run "npm run tools" (scripts/install-tools.sh) first.`);
+  if (!fs.existsSync(file))
+    throw new Error(`${file} is missing: run "npm run tools" (scripts/install-tools.sh) first.`);
   return file;
 }

@@ -57,8 +57,10 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
 function toPangolinError(error: unknown): PangolinError | undefined {
   if (error instanceof PangolinError) return error;
   const typed = error as { type?: string; status?: number } | undefined;
-  if (typed?.type === 'entity.parse.failed') return new PangolinError('malformed', 'The body is not valid JSON.');
-  if (typed?.type === 'entity.too.large') return new PangolinError('too-large', 'The body is larger than allowed.');
+  if (typed?.type === 'entity.parse.failed')
+    return new PangolinError('malformed', 'The body is not valid JSON.');
+  if (typed?.type === 'entity.too.large')
+    return new PangolinError('too-large', 'The body is larger than allowed.');
   if (typed?.status === 415 || typed?.type === 'encoding.unsupported') {
     return new PangolinError('malformed', 'The body encoding is not supported.');
   }

@@ -5,7 +5,10 @@ export function healthRoutes(health: HealthService): Router {
   const router = Router();
   router.get('/healthz', async (_req, res) => {
     const report = await health.check();
-    res.status(report.status === 'ok' ? 200 : 503).set('Cache-Control', 'no-store').json(report);
+    res
+      .status(report.status === 'ok' ? 200 : 503)
+      .set('Cache-Control', 'no-store')
+      .json(report);
   });
   return router;
 }

@@ -1,5 +1,5 @@
-import type { Client } from '@temporalio/client';
-import type { Connection } from 'mongoose';
+import { Connection, type ConnectionOptions } from '@temporalio/client';
+import type { Connection as StoreConnection } from 'mongoose';
 import { pingStore } from '../../store/connection';
 import { pangolinVersion } from '../project';
 
@@ -17,16 +17,18 @@ export interface HealthReport {
 export class HealthService {
   constructor(
     private readonly party: string,
-    private readonly temporal: Client,
-    private readonly store: Connection,
+    /** A connection without gRPC retries (see temporalProbeConnection), so a probe fails fast. */
+    private readonly temporal: Connection,
+    private readonly namespace: string,
+    private readonly store: StoreConnection,
     private readonly probeTimeoutMs = 2_000,
   ) {}
 
   async check(): Promise<HealthReport> {
     const [temporal, database] = await Promise.all([
       this.probe(() =>
-        this.temporal.connection.withDeadline(Date.now() + this.probeTimeoutMs, () =>
-          this.temporal.workflowService.describeNamespace({ namespace: this.temporal.options.namespace }),
+        this.temporal.withDeadline(Date.now() + this.probeTimeoutMs, () =>
+          this.temporal.workflowService.describeNamespace({ namespace: this.namespace }),
         ),
       ),
       this.probe(() => pingStore(this.store)),
@@ -54,4 +56,12 @@ export class HealthService {
       clearTimeout(timer);
     }
   }
+}
+
+/**
+ * The client's default connection retries unavailable servers for a long time, which is right
+ * for starting workflows and wrong for a health probe that must answer within seconds.
+ */
+export function temporalProbeConnection(options: ConnectionOptions): Connection {
+  return Connection.lazy({ ...options, interceptors: [] });
 }

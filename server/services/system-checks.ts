@@ -4,7 +4,9 @@ import type { SystemCheckRecord, SystemCheckRepository } from '../../store/syste
 import { systemCheckWorkflow } from '../../workflows/system-check';
 import { notFound, unavailable } from '../errors';
 
-export type SystemCheckOutcome = { state: 'completed'; check: SystemCheckRecord } | { state: 'running'; checkId: string; workflowId: string };
+export type SystemCheckOutcome =
+  | { state: 'completed'; check: SystemCheckRecord }
+  | { state: 'running'; checkId: string; workflowId: string };
 
 const checkIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -43,7 +45,8 @@ export class SystemCheckService {
       const check = await Promise.race([handle.result(), stillRunning]);
       return check ? { state: 'completed', check } : { state: 'running', checkId, workflowId };
     } catch (error) {
-      if (error instanceof WorkflowFailedError) throw unavailable(`The system check failed: ${error.cause?.message ?? error.message}`);
+      if (error instanceof WorkflowFailedError)
+        throw unavailable(`The system check failed: ${error.cause?.message ?? error.message}`);
       throw error;
     } finally {
       clearTimeout(timer);
