@@ -1,0 +1,15 @@
+import { defineConfig } from 'vite';
+
+// The API serves the built app; in development Vite proxies the API to the running server.
+export default defineConfig({
+  root: __dirname,
+  base: '/',
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  server: {
+    proxy: {
+      '/api': `http://127.0.0.1:${process.env.PORT ?? 3000}`,
+      '/healthz': `http://127.0.0.1:${process.env.PORT ?? 3000}`,
+    },
+  },
+});
