@@ -123,3 +123,42 @@ describe('npm start: the embedded stack', () => {
     for (const [name, port] of Object.entries(ports)) await assertPortFree('127.0.0.1', port, name, name);
   });
 });
+
+describe('npm run serve: only the API and the worker, against given servers', () => {
+  const serve = path.join(projectRoot, 'dist', 'scripts', 'serve.js');
+  beforeAll(async () => {
+    if (!fs.existsSync(serve)) await run('npm', ['run', 'build'], { cwd: projectRoot });
+  });
+
+  it('joins the running Temporal server and database and starts nothing else', async () => {
+    const port = await freePort();
+    const env = {
+      ...process.env,
+      PANGOLIN_PARTY: 'FR',
+      PORT: String(port),
+      MONGODB_DATABASE: `pangolin-serve-${port}`,
+      TEMPORAL_TASK_QUEUE: `pangolin-serve-${port}`,
+    };
+    const served = new Launched(process.execPath, [serve], env);
+    try {
+      await served.waitFor('Press Ctrl-C to stop.');
+      expect(served.output).not.toContain('starting the Temporal dev server');
+      expect(served.output).not.toContain('starting FerretDB');
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(await health.json()).toMatchObject({ status: 'ok', party: 'FR' });
+      const check = await fetch(`http://127.0.0.1:${port}/api/system/checks`, { method: 'POST' });
+      expect(check.status).toBe(201);
+    } finally {
+      served.child.kill('SIGINT');
+      expect(await served.exited).toBe(0);
+    }
+  });
+
+  it('refuses to start without TEMPORAL_ADDRESS and MONGODB_URI', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(await freePort()) };
+    delete env.TEMPORAL_ADDRESS;
+    const served = new Launched(process.execPath, [serve], env);
+    expect(await served.exited).toBe(1);
+    expect(served.output).toContain('npm run serve needs TEMPORAL_ADDRESS and MONGODB_URI');
+  });
+});
