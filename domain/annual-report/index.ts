@@ -1,0 +1,4 @@
+/** The annual trade report (Art. VIII.7(a)) in the CITES Trade Database's upload layout. */
+export * from './check';
+export * from './csv';
+export * from './rows';
