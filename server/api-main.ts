@@ -1,14 +1,13 @@
 import http from 'node:http';
 import { Client, Connection } from '@temporalio/client';
-import { SystemCheckRepository } from '../store/system-checks';
 import { connectStore } from '../store/connection';
 import { createApp } from './app';
+import { createServices, prepareDemo } from './composition';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
 import { mongoUri } from './mongo-uri';
 import { runMain } from './run-main';
-import { HealthService, temporalProbeConnection } from './services/health';
-import { SystemCheckService } from './services/system-checks';
+import { temporalProbeConnection } from './services/health';
 import { temporalAddress, temporalConnectionOptions } from './temporal-connection';
 
 /** Entry point of an API process: stateless, so any number can run behind a load balancer. */
@@ -21,18 +20,9 @@ runMain('api', async () => {
   const connection = Connection.lazy(connectionOptions);
   const probeConnection = temporalProbeConnection(connectionOptions);
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
-  const app = createApp(
-    {
-      health: new HealthService(config.party, probeConnection, config.temporal.namespace, store),
-      systemChecks: new SystemCheckService(
-        config.party,
-        config.temporal.taskQueue,
-        temporal,
-        new SystemCheckRepository(store),
-      ),
-    },
-    logger,
-  );
+  const seeded = await prepareDemo(config, store);
+  if (seeded > 0) logger.info({ accounts: seeded }, 'demo accounts created');
+  const app = createApp(config, createServices(config, store, temporal, probeConnection), logger);
   const server = http.createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
@@ -46,7 +36,7 @@ runMain('api', async () => {
     );
     server.listen(config.http.port, config.http.host, resolve);
   });
-  logger.info({ url: config.http.publicUrl }, 'api ready');
+  logger.info({ url: config.http.publicUrl, demo: config.demo }, 'api ready');
   process.send?.({ ready: 'api' });
 
   await new Promise<void>((resolve) => {

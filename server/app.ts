@@ -1,27 +1,54 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
+import type { PangolinConfig } from './config';
+import type { AppServices } from './composition';
+import { authenticate } from './http/authenticate';
+import { idempotency } from './http/idempotency';
+import { HttpMetrics } from './http/metrics';
 import { notFoundRoute, problemHandler } from './http/problem';
+import { RouteTable } from './http/route-table';
+import { securityHeaders } from './http/security';
 import { projectRoot } from './project';
+import { aboutRoutes, docsAssets } from './routes/about';
+import { auditRoutes } from './routes/audit';
+import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
 import { systemCheckRoutes } from './routes/system-checks';
-import type { HealthService } from './services/health';
-import type { SystemCheckService } from './services/system-checks';
-
-export interface AppServices {
-  health: HealthService;
-  systemChecks: SystemCheckService;
-}
+import { userRoutes } from './routes/users';
 
 /** Where `vite build` puts the web app. */
 export const webAppDir = path.join(projectRoot, 'admin-ui', 'dist');
 
-/** The HTTP face of Pangolin: health, the API under /api, and the web app. */
-export function createApp(services: AppServices, logger: Logger): Express {
+/** Every API route with its access rule, in one table (also read by OpenAPI and the access test). */
+export function apiRouteTable(config: PangolinConfig, services: AppServices): RouteTable {
+  const routes = new RouteTable();
+  const https = config.http.publicUrl.startsWith('https:');
+  aboutRoutes(routes, config);
+  authRoutes(routes, services.auth, {
+    cookie: {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: https,
+      path: '/',
+      maxAge: config.auth.sessionTtlMs,
+    },
+    loginAttemptsPerMinute: config.auth.loginAttemptsPerMinute,
+  });
+  userRoutes(routes, services.users);
+  auditRoutes(routes, services.audit);
+  systemCheckRoutes(routes, services.systemChecks);
+  return routes;
+}
+
+/** The HTTP face of Pangolin: health, metrics, the API under /api, and the web app. */
+export function createApp(config: PangolinConfig, services: AppServices, logger: Logger): Express {
   const app = express();
+  const metrics = new HttpMetrics();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(
@@ -33,15 +60,23 @@ export function createApp(services: AppServices, logger: Logger): Express {
         res.setHeader('X-Request-Id', id);
         return id;
       },
-      autoLogging: { ignore: (req) => req.url === '/healthz' },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
     }),
   );
+  app.use(metrics.middleware());
+  app.use(securityHeaders(config.http.publicUrl.startsWith('https:')));
 
   app.use(healthRoutes(services.health));
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metricsText(metrics, config.workerMetrics.url));
+  });
 
   const api = express.Router();
   api.use(express.json({ limit: '1mb', strict: true }));
-  api.use(systemCheckRoutes(services.systemChecks));
+  api.use(cookieParser());
+  api.use(authenticate(services.auth, config.http.publicUrl));
+  apiRouteTable(config, services).mount(api, { idempotency: idempotency(services.idempotencyKeys) });
+  api.use(docsAssets());
   api.use(notFoundRoute);
   app.use('/api', api);
 
@@ -53,4 +88,16 @@ export function createApp(services: AppServices, logger: Logger): Express {
   app.use(notFoundRoute);
   app.use(problemHandler(logger));
   return app;
+}
+
+/** The API's own metrics, followed by the worker's when it exports them (one scrape target). */
+async function metricsText(metrics: HttpMetrics, workerMetricsUrl: string | undefined): Promise<string> {
+  const own = await metrics.registry.metrics();
+  if (!workerMetricsUrl) return own;
+  try {
+    const response = await fetch(workerMetricsUrl, { signal: AbortSignal.timeout(2_000) });
+    return response.ok ? `${own}\n${await response.text()}` : own;
+  } catch {
+    return own;
+  }
 }

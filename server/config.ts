@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isRole, type Role } from '../domain/roles';
 import { projectRoot } from './project';
 
 /**
@@ -14,6 +15,18 @@ export interface PangolinConfig {
   demoPassword: string;
   http: { host: string; port: number; publicUrl: string };
   dataDir: string;
+  auth: {
+    /** Roles whose holders must set up TOTP before doing anything (officers, in production). */
+    rolesRequiringTotp: Role[];
+    sessionTtlMs: number;
+    lockAfterFailures: number;
+    lockDurationMs: number;
+    loginAttemptsPerMinute: number;
+  };
+  /** Requests a minute per address on public endpoints. */
+  publicRequestsPerMinute: number;
+  /** Prometheus exporter of a worker process; its URL is added to the API's /metrics when set. */
+  workerMetrics: { port: number | undefined; url: string | undefined };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
   temporal: {
     /** host:port; absent means the embedded stack starts its own dev server. */
@@ -28,6 +41,8 @@ export interface PangolinConfig {
       serverName?: string;
     };
     apiKey: string | undefined;
+    /** Shown to admins in the web app when set (the embedded stack sets it). */
+    uiUrl: string | undefined;
     embedded: { port: number; uiPort: number };
   };
   mongo: {
@@ -87,6 +102,17 @@ export function loadConfig(env: Env = process.env): PangolinConfig {
     return fallback;
   };
 
+  const positive = (name: string, fallback: number, max: number): number => {
+    const raw = optional(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < 1 || value > max) {
+      problems.push(`${name}=${raw} must be a whole number from 1 to ${max}`);
+      return fallback;
+    }
+    return value;
+  };
+
   const party = text('PANGOLIN_PARTY', 'KE').toUpperCase();
   if (!/^[A-Z]{2}$/.test(party))
     problems.push(`PANGOLIN_PARTY=${party} must be an ISO 3166-1 alpha-2 code such as KE`);
@@ -125,6 +151,18 @@ export function loadConfig(env: Env = process.env): PangolinConfig {
   if (!/^[A-Za-z0-9_-]{1,63}$/.test(database))
     problems.push(`MONGODB_DATABASE=${database} must be 1-63 letters, digits, - or _`);
 
+  const rolesRequiringTotp = (optional('PANGOLIN_REQUIRE_TOTP_FOR') ?? '')
+    .split(',')
+    .map((role) => role.trim())
+    .filter((role) => role !== '');
+  for (const role of rolesRequiringTotp) {
+    if (!isRole(role)) problems.push(`PANGOLIN_REQUIRE_TOTP_FOR names an unknown role: ${role}`);
+  }
+  const workerMetricsUrl = optional('PANGOLIN_WORKER_METRICS_URL');
+  if (workerMetricsUrl !== undefined && !/^https?:\/\/\S+$/.test(workerMetricsUrl)) {
+    problems.push(`PANGOLIN_WORKER_METRICS_URL=${workerMetricsUrl} must be an http(s) URL`);
+  }
+
   const config: PangolinConfig = {
     party,
     nodeEnv,
@@ -132,6 +170,18 @@ export function loadConfig(env: Env = process.env): PangolinConfig {
     demoPassword: text('PANGOLIN_DEMO_PASSWORD', 'pangolin-demo'),
     http: { host, port: httpPort, publicUrl: publicUrl.replace(/\/$/, '') },
     dataDir: path.resolve(projectRoot, text('PANGOLIN_DATA_DIR', '.data')),
+    auth: {
+      rolesRequiringTotp: rolesRequiringTotp.filter(isRole),
+      sessionTtlMs: positive('PANGOLIN_SESSION_HOURS', 12, 24 * 30) * 3_600_000,
+      lockAfterFailures: positive('PANGOLIN_LOCK_AFTER_FAILURES', 5, 100),
+      lockDurationMs: positive('PANGOLIN_LOCK_MINUTES', 15, 24 * 60) * 60_000,
+      loginAttemptsPerMinute: positive('PANGOLIN_LOGIN_ATTEMPTS_PER_MINUTE', 10, 100_000),
+    },
+    publicRequestsPerMinute: positive('PANGOLIN_PUBLIC_REQUESTS_PER_MINUTE', 600, 1_000_000),
+    workerMetrics: {
+      port: optional('PANGOLIN_WORKER_METRICS_PORT') ? port('PANGOLIN_WORKER_METRICS_PORT', 9464) : undefined,
+      url: workerMetricsUrl,
+    },
     logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const, 'info'),
     temporal: {
       address: temporalAddress,
@@ -145,6 +195,7 @@ export function loadConfig(env: Env = process.env): PangolinConfig {
         serverName: optional('TEMPORAL_TLS_SERVER_NAME'),
       },
       apiKey,
+      uiUrl: optional('PANGOLIN_TEMPORAL_UI_URL'),
       embedded: { port: port('TEMPORAL_PORT', 7233), uiPort: port('TEMPORAL_UI_PORT', 8233) },
     },
     mongo: {

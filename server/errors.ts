@@ -10,6 +10,7 @@ export type PangolinErrorKind =
   | 'not-found'
   | 'conflict'
   | 'too-large'
+  | 'rate-limited' // too many attempts; try again later
   | 'unavailable'; // a dependency (Temporal, database) is down
 
 export interface FieldProblem {
@@ -23,6 +24,8 @@ export class PangolinError extends Error {
     readonly kind: PangolinErrorKind,
     message: string,
     readonly fieldProblems: FieldProblem[] = [],
+    /** Extra members of the problem document a client acts on, e.g. `secondFactorRequired`. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'PangolinError';

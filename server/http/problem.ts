@@ -10,6 +10,7 @@ const statusOf: Record<PangolinErrorKind, number> = {
   conflict: 409,
   'too-large': 413,
   invalid: 422,
+  'rate-limited': 429,
   unavailable: 503,
 };
 
@@ -21,6 +22,7 @@ const titleOf: Record<PangolinErrorKind, string> = {
   conflict: 'This conflicts with the current state',
   'too-large': 'The request is too large',
   invalid: 'The data is not valid',
+  'rate-limited': 'Too many attempts',
   unavailable: 'A service Pangolin depends on is unavailable',
 };
 
@@ -49,6 +51,7 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
         instance: req.originalUrl,
         ...(req.id ? { requestId: req.id } : {}),
         ...(known && known.fieldProblems.length > 0 ? { errors: known.fieldProblems } : {}),
+        ...(known ? known.extensions : {}),
       });
   };
 }

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { HealthService } from '../services/health';
 
+/** Outside /api and the route table: load balancers and the stack launcher call it without a session. */
 export function healthRoutes(health: HealthService): Router {
   const router = Router();
   router.get('/healthz', async (_req, res) => {

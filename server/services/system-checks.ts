@@ -3,6 +3,8 @@ import { WorkflowFailedError, type Client } from '@temporalio/client';
 import type { SystemCheckRecord, SystemCheckRepository } from '../../store/system-checks';
 import { systemCheckWorkflow } from '../../workflows/system-check';
 import { notFound, unavailable } from '../errors';
+import { requirePermission, type Caller } from '../identity/permissions';
+import type { AuditTrail } from './audit-trail';
 
 export type SystemCheckOutcome =
   | { state: 'completed'; check: SystemCheckRecord }
@@ -20,10 +22,12 @@ export class SystemCheckService {
     private readonly taskQueue: string,
     private readonly temporal: Client,
     private readonly systemChecks: SystemCheckRepository,
+    private readonly audit: AuditTrail,
     private readonly waitMs = 20_000,
   ) {}
 
-  async run(): Promise<SystemCheckOutcome> {
+  async run(caller: Caller): Promise<SystemCheckOutcome> {
+    requirePermission(caller, 'system.check');
     const checkId = randomUUID();
     const workflowId = `${this.party}-system-check-${checkId}`;
     let handle;
@@ -37,6 +41,11 @@ export class SystemCheckService {
     } catch (error) {
       throw unavailable(`Temporal did not accept the system check: ${(error as Error).message}`);
     }
+    await this.audit.record(caller, {
+      action: 'system-check.started',
+      objectType: 'system-check',
+      objectId: checkId,
+    });
     let timer: NodeJS.Timeout | undefined;
     const stillRunning = new Promise<undefined>((resolve) => {
       timer = setTimeout(() => resolve(undefined), this.waitMs);
@@ -53,7 +62,8 @@ export class SystemCheckService {
     }
   }
 
-  async find(checkId: string): Promise<SystemCheckRecord> {
+  async find(caller: Caller, checkId: string): Promise<SystemCheckRecord> {
+    requirePermission(caller, 'system.check');
     const check = checkIdPattern.test(checkId) ? await this.systemChecks.find(checkId) : undefined;
     if (!check) throw notFound(`System check ${checkId}`);
     return check;

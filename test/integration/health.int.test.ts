@@ -1,24 +1,15 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Client, Connection } from '@temporalio/client';
-import pino from 'pino';
-import { createApp } from '../../server/app';
+import type { Connection } from '@temporalio/client';
+import express from 'express';
+import { healthRoutes } from '../../server/routes/health';
 import { HealthService, temporalProbeConnection } from '../../server/services/health';
-import { SystemCheckService } from '../../server/services/system-checks';
 import { freePort } from '../../scripts/services/managed-process';
 import { connectStore } from '../../store/connection';
-import { SystemCheckRepository } from '../../store/system-checks';
 import { OwnServices } from '../support/own-services';
 
 async function healthOf(probe: Connection, store: Awaited<ReturnType<typeof connectStore>>) {
-  const temporal = new Client({ connection: probe });
-  const app = createApp(
-    {
-      health: new HealthService('KE', probe, 'default', store, 1_000),
-      systemChecks: new SystemCheckService('KE', 'unused', temporal, new SystemCheckRepository(store)),
-    },
-    pino({ level: 'silent' }),
-  );
+  const app = express().use(healthRoutes(new HealthService('KE', probe, 'default', store, 1_000)));
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
@@ -38,21 +29,20 @@ describe('/healthz probes each dependency for real', () => {
     await services.start();
     const store = await connectStore({ uri: services.ferretdb!.uri, database: 'pangolin-health' });
     const connection = temporalProbeConnection({ address: services.temporal!.address });
-    const temporal = connection;
     try {
-      expect(await healthOf(temporal, store)).toMatchObject({
+      expect(await healthOf(connection, store)).toMatchObject({
         status: 200,
         body: { status: 'ok', temporal: 'ok', database: 'ok' },
       });
 
       await services.ferretdb!.process.stop();
-      expect(await healthOf(temporal, store)).toMatchObject({
+      expect(await healthOf(connection, store)).toMatchObject({
         status: 503,
         body: { status: 'degraded', temporal: 'ok', database: 'down' },
       });
 
       await services.temporal!.process.stop();
-      expect(await healthOf(temporal, store)).toMatchObject({
+      expect(await healthOf(connection, store)).toMatchObject({
         status: 503,
         body: { status: 'degraded', temporal: 'down', database: 'down' },
       });
@@ -64,10 +54,9 @@ describe('/healthz probes each dependency for real', () => {
 
   it('is 503 when Temporal was never reachable', async () => {
     const connection = temporalProbeConnection({ address: `127.0.0.1:${await freePort()}` });
-    const temporal = connection;
     const store = await connectStore({ uri: process.env.MONGODB_URI!, database: 'pangolin-health' });
     try {
-      expect(await healthOf(temporal, store)).toMatchObject({
+      expect(await healthOf(connection, store)).toMatchObject({
         status: 503,
         body: { temporal: 'down', database: 'ok' },
       });

@@ -7,17 +7,22 @@ const run = promisify(execFile);
 
 describe('a workflow on the real Temporal server writes through an activity, read back through the API', () => {
   let stack: TestStack;
+  let admin: string;
   beforeAll(async () => {
     stack = await startTestStack();
+    admin = await stack.login('admin@demo.test');
   });
   afterAll(async () => {
     await stack?.close();
   });
 
   it('runs a system check end to end and serves its record', async () => {
-    const started = await fetch(`${stack.baseUrl}/api/system/checks`, { method: 'POST' });
+    const started = await stack.api<Record<string, string>>('/api/system/checks', {
+      method: 'POST',
+      token: admin,
+    });
     expect(started.status).toBe(201);
-    const check = (await started.json()) as Record<string, string>;
+    const check = started.body;
     expect(check).toMatchObject({ party: 'KE', taskQueue: stack.config.temporal.taskQueue });
     expect(check.workflowId).toBe(`KE-system-check-${check.checkId}`);
 
@@ -25,9 +30,9 @@ describe('a workflow on the real Temporal server writes through an activity, rea
     const stored = await stack.store.collection('systemChecks').findOne({ checkId: check.checkId });
     expect(stored?.workflowId).toBe(check.workflowId);
 
-    const readBack = await fetch(`${stack.baseUrl}/api/system/checks/${check.checkId}`);
+    const readBack = await stack.api(`/api/system/checks/${check.checkId}`, { token: admin });
     expect(readBack.status).toBe(200);
-    expect(await readBack.json()).toEqual(check);
+    expect(readBack.body).toEqual(check);
 
     const history = await stack.temporal.workflow.getHandle(check.workflowId!).fetchHistory();
     const activityEvents =
@@ -52,7 +57,9 @@ describe('a workflow on the real Temporal server writes through an activity, rea
 
   it('answers 404 as a problem document for a check that does not exist', async () => {
     for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid', '%7B%22%24gt%22%3A%22%22%7D']) {
-      const response = await fetch(`${stack.baseUrl}/api/system/checks/${id}`);
+      const response = await fetch(`${stack.baseUrl}/api/system/checks/${id}`, {
+        headers: { authorization: `Bearer ${admin}` },
+      });
       expect(response.status).toBe(404);
       expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     }

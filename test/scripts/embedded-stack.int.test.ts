@@ -10,6 +10,23 @@ import { projectRoot } from '../../server/project';
 import { Launched } from '../support/launch';
 
 const run = promisify(execFile);
+
+async function adminToken(port: number): Promise<string> {
+  const response = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@demo.test', password: 'pangolin-demo' }),
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { token: string }).token;
+}
+
+function runSystemCheck(port: number, token: string): Promise<Response> {
+  return fetch(`http://127.0.0.1:${port}/api/system/checks`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  });
+}
 const launcher = path.join(projectRoot, 'dist', 'scripts', 'embedded-stack.js');
 
 /** The environment of `npm start` on a machine where nothing Pangolin needs is running yet. */
@@ -57,7 +74,7 @@ describe('npm start: the embedded stack', () => {
     const ui = await fetch(`http://127.0.0.1:${ports.ui}/`);
     expect(ui.status).toBe(200);
 
-    const started = await fetch(`http://127.0.0.1:${ports.api}/api/system/checks`, { method: 'POST' });
+    const started = await runSystemCheck(ports.api, await adminToken(ports.api));
     expect(started.status).toBe(201);
     const check = (await started.json()) as { checkId: string; workflowId: string };
 
@@ -68,7 +85,9 @@ describe('npm start: the embedded stack', () => {
     const second = new Launched(process.execPath, [launcher], env);
     try {
       await second.waitFor('Press Ctrl-C to stop.');
-      const again = await fetch(`http://127.0.0.1:${ports.api}/api/system/checks/${check.checkId}`);
+      const again = await fetch(`http://127.0.0.1:${ports.api}/api/system/checks/${check.checkId}`, {
+        headers: { authorization: `Bearer ${await adminToken(ports.api)}` },
+      });
       expect(again.status).toBe(200);
       expect(await again.json()).toMatchObject({ checkId: check.checkId, workflowId: check.workflowId });
       const { stdout } = await run(toolPaths.temporal, [
@@ -146,7 +165,7 @@ describe('npm run serve: only the API and the worker, against given servers', ()
       expect(served.output).not.toContain('starting FerretDB');
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(await health.json()).toMatchObject({ status: 'ok', party: 'FR' });
-      const check = await fetch(`http://127.0.0.1:${port}/api/system/checks`, { method: 'POST' });
+      const check = await runSystemCheck(port, await adminToken(port));
       expect(check.status).toBe(201);
     } finally {
       served.child.kill('SIGINT');

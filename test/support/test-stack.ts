@@ -7,11 +7,10 @@ import type { Connection as StoreConnection } from 'mongoose';
 import pino from 'pino';
 import { createApp } from '../../server/app';
 import { loadConfig, type PangolinConfig } from '../../server/config';
-import { HealthService, temporalProbeConnection } from '../../server/services/health';
-import { SystemCheckService } from '../../server/services/system-checks';
+import { temporalProbeConnection } from '../../server/services/health';
+import { createServices, prepareDemo } from '../../server/composition';
 import { createPangolinWorker } from '../../server/worker';
 import { connectStore } from '../../store/connection';
-import { SystemCheckRepository } from '../../store/system-checks';
 
 /** Configuration for one test file: its own database and task queue on the shared servers. */
 export function testConfig(env: Record<string, string> = {}): PangolinConfig {
@@ -24,6 +23,8 @@ export function testConfig(env: Record<string, string> = {}): PangolinConfig {
     MONGODB_DATABASE: `pangolin-test-${suffix}`,
     TEMPORAL_TASK_QUEUE: `pangolin-test-${suffix}`,
     LOG_LEVEL: 'warn',
+    PANGOLIN_DEMO: 'true',
+    PANGOLIN_LOGIN_ATTEMPTS_PER_MINUTE: '10000',
     ...env,
   });
 }
@@ -34,11 +35,28 @@ function requiredEnv(name: string): string {
   return value;
 }
 
+export interface ApiCall {
+  method?: string;
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface ApiAnswer<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
 export interface TestStack {
   config: PangolinConfig;
   baseUrl: string;
   store: StoreConnection;
   temporal: Client;
+  /** Calls the API with a bearer token, JSON in and out. */
+  api<T = Record<string, unknown>>(path: string, call?: ApiCall): Promise<ApiAnswer<T>>;
+  /** Signs in (demo password unless given) and returns the bearer token. */
+  login(email: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -66,26 +84,48 @@ export async function startTestStack(config: PangolinConfig = testConfig()): Pro
     bundle: bundlePath ? { codePath: bundlePath } : undefined,
   });
   const workerRun = worker.run();
-  const app = createApp(
-    {
-      health: new HealthService(config.party, probeConnection, config.temporal.namespace, store),
-      systemChecks: new SystemCheckService(
-        config.party,
-        config.temporal.taskQueue,
-        temporal,
-        new SystemCheckRepository(store),
-      ),
-    },
-    logger,
-  );
+  await prepareDemo(config, store);
+  const app = createApp(config, createServices(config, store, temporal, probeConnection), logger);
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const api = async <T>(path: string, call: ApiCall = {}): Promise<ApiAnswer<T>> => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method: call.method ?? (call.body === undefined ? 'GET' : 'POST'),
+      headers: {
+        ...(call.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(call.token ? { authorization: `Bearer ${call.token}` } : {}),
+        ...call.headers,
+      },
+      body:
+        call.body === undefined
+          ? undefined
+          : typeof call.body === 'string'
+            ? call.body
+            : JSON.stringify(call.body),
+    });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, headers: response.headers, body: body as T };
+  };
   return {
     config,
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     store,
     temporal,
+    api,
+    async login(email, password = config.demoPassword) {
+      const answer = await api<{ token: string }>('/api/auth/login', { body: { email, password } });
+      if (answer.status !== 200)
+        throw new Error(`login of ${email} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+      return answer.body.token;
+    },
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

@@ -3,18 +3,29 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { createApp } from '../../../server/app';
 import { PangolinError } from '../../../server/errors';
-import type { HealthService } from '../../../server/services/health';
-import type { SystemCheckService } from '../../../server/services/system-checks';
+import type { AppServices } from '../../../server/composition';
+import { loadConfig } from '../../../server/config';
 
 // Services are fakes here: this suite is about how the HTTP layer answers, not about Temporal.
+const auth = {
+  authenticate: async () => ({
+    kind: 'user',
+    userId: 'u1',
+    email: 'admin@example.org',
+    roles: ['admin'],
+    party: 'KE',
+    sessionId: 's1',
+    mustEnrollSecondFactor: false,
+  }),
+};
 const health = {
   check: async () => ({ status: 'ok', party: 'KE', temporal: 'ok', database: 'ok', version: 't' }),
 };
 const systemChecks = {
-  run: async () => {
+  run: async (): Promise<never> => {
     throw new Error('database exploded at 10.0.0.3');
   },
-  find: async (id: string) => {
+  find: async (_caller: unknown, id: string): Promise<never> => {
     throw new PangolinError('not-found', `System check ${id} was not found`);
   },
 };
@@ -23,13 +34,8 @@ describe('HTTP errors are problem documents', () => {
   let server: http.Server;
   let base: string;
   beforeAll(async () => {
-    const app = createApp(
-      {
-        health: health as unknown as HealthService,
-        systemChecks: systemChecks as unknown as SystemCheckService,
-      },
-      pino({ level: 'silent' }),
-    );
+    const services = { health, systemChecks, auth } as unknown as AppServices;
+    const app = createApp(loadConfig({ NODE_ENV: 'test' }), services, pino({ level: 'silent' }));
     server = http.createServer(app);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import { canonicalJson } from '../../domain/canonical-json';
+import type { IdempotencyRepository } from '../../store/idempotency';
+import { PangolinError } from '../errors';
+import { callerOf } from './route-table';
+
+/**
+ * `Idempotency-Key` on a POST: the first request runs and its answer is kept; a retry with the
+ * same key gets that answer again and creates nothing. The same key with a different body is a
+ * client mistake (422); a retry while the first is still running is told to wait (409).
+ */
+export function idempotency(keys: IdempotencyRepository): RequestHandler {
+  return async (req, res, next) => {
+    const key = req.get('idempotency-key');
+    if (key === undefined) return next();
+    if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
+      throw new PangolinError('invalid', 'Idempotency-Key must be 1-255 visible ASCII characters.', [
+        { path: 'header:Idempotency-Key', message: 'is not valid' },
+      ]);
+    }
+    const { actor } = callerOf(req);
+    const scope = `${actor.kind === 'user' ? actor.userId : 'anonymous'}|${req.method} ${req.baseUrl}${req.path}|${key}`;
+    const digest = createHash('sha256')
+      .update(canonicalJson(req.body ?? null))
+      .digest('hex');
+    const claim = await keys.claim(scope, digest, new Date());
+    if (!claim.claimed) {
+      const { existing } = claim;
+      if (existing.requestDigest !== digest) {
+        throw new PangolinError('invalid', 'This Idempotency-Key was used for a different request.', [
+          { path: 'header:Idempotency-Key', message: 'was already used with another body' },
+        ]);
+      }
+      if (existing.state !== 'done')
+        throw new PangolinError(
+          'conflict',
+          'The first request with this Idempotency-Key is still running; retry shortly.',
+        );
+      res
+        .status(existing.status!)
+        .type(existing.contentType!)
+        .set('Idempotent-Replayed', 'true')
+        .send(existing.body);
+      return;
+    }
+    // Store the answer before it leaves, so a retry can never see the key still in progress
+    // after the client got its answer; 5xx failures free the key for a retry instead.
+    const send = res.send.bind(res);
+    res.send = (body?: unknown) => {
+      const text =
+        typeof body === 'string'
+          ? body
+          : Buffer.isBuffer(body)
+            ? body.toString('utf8')
+            : JSON.stringify(body);
+      const stored =
+        res.statusCode >= 500
+          ? keys.release(scope)
+          : keys.complete(scope, {
+              status: res.statusCode,
+              contentType: String(res.get('content-type') ?? 'application/json'),
+              body: text,
+            });
+      stored
+        .catch((error: unknown) => req.log?.error({ err: error }, 'could not store the idempotent answer'))
+        .finally(() => send(body));
+      return res;
+    };
+    res.on('close', () => {
+      if (!res.writableFinished) keys.release(scope).catch(() => undefined);
+    });
+    next();
+  };
+}

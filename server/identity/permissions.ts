@@ -1,0 +1,66 @@
+import { PangolinError } from '../errors';
+import type { Role } from '../../domain/roles';
+
+/**
+ * Who may do what. Every service method names one of these on its first line; routes name the
+ * same permission so that OpenAPI documents it and a wrong role is refused before anything else.
+ */
+export const PERMISSIONS = {
+  /** Start a system check and read its result. */
+  'system.check': ['admin'],
+  /** Create accounts, change roles, lock and unlock. */
+  'users.manage': ['admin'],
+  /** Read the audit trail and verify its chain. */
+  'audit.read': ['auditor', 'admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Who is calling: a signed-in person, or nobody. */
+export type Actor =
+  | {
+      kind: 'user';
+      userId: string;
+      email: string;
+      roles: readonly Role[];
+      party: string;
+      sessionId: string;
+      /** Signed in, but must set up a second factor before doing anything else. */
+      mustEnrollSecondFactor: boolean;
+    }
+  | { kind: 'anonymous' };
+
+export type UserActor = Extract<Actor, { kind: 'user' }>;
+
+/** What a service needs to know about the call: who, and which request (for the audit trail). */
+export interface Caller {
+  actor: Actor;
+  requestId: string | undefined;
+}
+
+export function hasPermission(actor: Actor, permission: Permission): boolean {
+  if (actor.kind !== 'user' || actor.mustEnrollSecondFactor) return false;
+  const allowed: readonly Role[] = PERMISSIONS[permission];
+  return actor.roles.some((role) => allowed.includes(role));
+}
+
+/** The first line of every service method that needs a permission. */
+export function requirePermission(caller: Caller, permission: Permission): UserActor {
+  const actor = requireSignedIn(caller);
+  if (actor.mustEnrollSecondFactor) {
+    throw new PangolinError(
+      'not-allowed',
+      'Set up two-factor authentication in My account before continuing.',
+    );
+  }
+  if (!hasPermission(actor, permission)) {
+    throw new PangolinError('not-allowed', `Your role does not allow this (${permission}).`);
+  }
+  return actor;
+}
+
+/** For what any signed-in person may do to their own account. */
+export function requireSignedIn(caller: Caller): UserActor {
+  if (caller.actor.kind !== 'user') throw new PangolinError('not-signed-in', 'Sign in to continue.');
+  return caller.actor;
+}

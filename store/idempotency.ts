@@ -1,0 +1,70 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+
+export interface IdempotencyRecord {
+  /** Caller and key together: two users may happen to pick the same key. */
+  scope: string;
+  requestDigest: string;
+  state: 'in-progress' | 'done';
+  status?: number;
+  contentType?: string;
+  body?: string;
+  createdAt: Date;
+}
+
+const idempotencySchema = new Schema<IdempotencyRecord>(
+  {
+    scope: { type: String, required: true, unique: true },
+    requestDigest: { type: String, required: true },
+    state: { type: String, required: true },
+    status: Number,
+    contentType: String,
+    body: String,
+    createdAt: { type: Date, required: true, index: true },
+  },
+  { collection: 'idempotencyKeys', versionKey: false },
+);
+
+export type IdempotencyClaim = { claimed: true } | { claimed: false; existing: IdempotencyRecord };
+
+export class IdempotencyRepository {
+  private readonly model: Model<IdempotencyRecord>;
+
+  constructor(connection: Connection) {
+    this.model =
+      connection.models.IdempotencyKey ??
+      connection.model<IdempotencyRecord>('IdempotencyKey', idempotencySchema);
+  }
+
+  /** The first request with a key claims it atomically; later ones get what the first stored. */
+  async claim(scope: string, requestDigest: string, now: Date): Promise<IdempotencyClaim> {
+    try {
+      await this.model.create({ scope, requestDigest, state: 'in-progress', createdAt: now });
+      return { claimed: true };
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+      const existing = await this.model
+        .findOne({ scope: { $eq: scope } }, { _id: 0 })
+        .lean<IdempotencyRecord>()
+        .exec();
+      if (!existing) return this.claim(scope, requestDigest, now);
+      return { claimed: false, existing };
+    }
+  }
+
+  async complete(
+    scope: string,
+    response: { status: number; contentType: string; body: string },
+  ): Promise<void> {
+    await this.model.updateOne({ scope: { $eq: scope } }, { $set: { state: 'done', ...response } }).exec();
+  }
+
+  /** A request that failed without an answer worth keeping frees its key for a retry. */
+  async release(scope: string): Promise<void> {
+    await this.model.deleteOne({ scope: { $eq: scope }, state: 'in-progress' }).exec();
+  }
+
+  async deleteOlderThan(cutoff: Date): Promise<number> {
+    const { deletedCount } = await this.model.deleteMany({ createdAt: { $lt: cutoff } }).exec();
+    return deletedCount;
+  }
+}
