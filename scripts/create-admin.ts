@@ -9,7 +9,8 @@ import { AuditRepository } from '../store/audit';
 import { connectStore } from '../store/connection';
 import { UserRepository } from '../store/users';
 
-const usage = 'usage: npm run create-admin -- --email admin@example.org --name "Full Name"  (password from PANGOLIN_ADMIN_PASSWORD or asked)';
+const usage =
+  'usage: npm run create-admin -- --email admin@example.org --name "Full Name"  (password from PANGOLIN_ADMIN_PASSWORD or asked)';
 
 /**
  * Creates the first administrator of a real deployment (demo accounts never exist there). The
@@ -29,14 +30,17 @@ async function main(): Promise<void> {
       { email: values.email, name: values.name, roles: ['admin'], password, party: config.party },
       new Date(),
     );
-    console.log(`created admin ${admin.email} for Party ${config.party} in database ${config.mongo.database}`);
+    console.log(
+      `created admin ${admin.email} for Party ${config.party} in database ${config.mongo.database}`,
+    );
   } finally {
     await store.close();
   }
 }
 
 async function askPassword(): Promise<string> {
-  if (!process.stdin.isTTY) throw new Error('set PANGOLIN_ADMIN_PASSWORD or run in a terminal to type the password');
+  if (!process.stdin.isTTY)
+    throw new Error('set PANGOLIN_ADMIN_PASSWORD or run in a terminal to type the password');
   const prompt = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
   // Hide what is typed: readline echoes through _writeToOutput.
   const muted = prompt as unknown as { _writeToOutput: (text: string) => void };

@@ -11,9 +11,13 @@ async function main(): Promise<void> {
   try {
     const result = await new AuditRepository(store).verify();
     if (result.intact) {
-      console.log(`audit trail intact: ${result.checked} entries${result.head ? `, head ${result.head.seq} ${result.head.hash}` : ''}`);
+      console.log(
+        `audit trail intact: ${result.checked} entries${result.head ? `, head ${result.head.seq} ${result.head.hash}` : ''}`,
+      );
     } else {
-      console.log(`audit trail NOT intact after ${result.checked} good entries: ${result.firstProblem!.message}`);
+      console.log(
+        `audit trail NOT intact after ${result.checked} good entries: ${result.firstProblem!.message}`,
+      );
       process.exitCode = 1;
     }
   } finally {

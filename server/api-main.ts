@@ -2,7 +2,7 @@ import http from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { connectStore } from '../store/connection';
 import { createApp } from './app';
-import { createServices, prepareDemo } from './composition';
+import { createServices, prepareStore } from './composition';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
 import { mongoUri } from './mongo-uri';
@@ -20,8 +20,8 @@ runMain('api', async () => {
   const connection = Connection.lazy(connectionOptions);
   const probeConnection = temporalProbeConnection(connectionOptions);
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
-  const seeded = await prepareDemo(config, store);
-  if (seeded > 0) logger.info({ accounts: seeded }, 'demo accounts created');
+  const prepared = await prepareStore(config, store);
+  if (prepared.taxaSeeded + prepared.demoAccounts > 0) logger.info(prepared, 'store prepared');
   const app = createApp(config, createServices(config, store, temporal, probeConnection), logger);
   const server = http.createServer(app);
   await new Promise<void>((resolve, reject) => {

@@ -18,6 +18,7 @@ import { aboutRoutes, docsAssets } from './routes/about';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
+import { speciesRoutes } from './routes/species';
 import { systemCheckRoutes } from './routes/system-checks';
 import { userRoutes } from './routes/users';
 
@@ -42,7 +43,20 @@ export function apiRouteTable(config: PangolinConfig, services: AppServices): Ro
   userRoutes(routes, services.users);
   auditRoutes(routes, services.audit);
   systemCheckRoutes(routes, services.systemChecks);
+  speciesRoutes(routes, services.species, services.tradeMeasures, config.publicRequestsPerMinute);
   return routes;
+}
+
+/** Everything under /api: its routes come only from the route table. */
+export function createApiRouter(config: PangolinConfig, services: AppServices): express.Router {
+  const api = express.Router();
+  api.use(express.json({ limit: '1mb', strict: true }));
+  api.use(cookieParser());
+  api.use(authenticate(services.auth, config.http.publicUrl));
+  apiRouteTable(config, services).mount(api, { idempotency: idempotency(services.idempotencyKeys) });
+  api.use(docsAssets());
+  api.use(notFoundRoute);
+  return api;
 }
 
 /** The HTTP face of Pangolin: health, metrics, the API under /api, and the web app. */
@@ -71,14 +85,7 @@ export function createApp(config: PangolinConfig, services: AppServices, logger:
     res.type(metrics.registry.contentType).send(await metricsText(metrics, config.workerMetrics.url));
   });
 
-  const api = express.Router();
-  api.use(express.json({ limit: '1mb', strict: true }));
-  api.use(cookieParser());
-  api.use(authenticate(services.auth, config.http.publicUrl));
-  apiRouteTable(config, services).mount(api, { idempotency: idempotency(services.idempotencyKeys) });
-  api.use(docsAssets());
-  api.use(notFoundRoute);
-  app.use('/api', api);
+  app.use('/api', createApiRouter(config, services));
 
   if (fs.existsSync(path.join(webAppDir, 'index.html'))) {
     app.use(express.static(webAppDir, { index: false, maxAge: '1h' }));

@@ -3,6 +3,8 @@ import type { Connection as StoreConnection } from 'mongoose';
 import { AuditRepository } from '../store/audit';
 import { IdempotencyRepository } from '../store/idempotency';
 import { SessionRepository } from '../store/sessions';
+import { SpeciesRepository } from '../store/species';
+import { TradeMeasureRepository } from '../store/trade-measures';
 import { SystemCheckRepository } from '../store/system-checks';
 import { UserRepository } from '../store/users';
 import type { PangolinConfig } from './config';
@@ -11,6 +13,8 @@ import { AuditTrail } from './services/audit-trail';
 import { AuthService } from './services/auth';
 import { seedDemoAccounts } from './services/demo-seed';
 import { HealthService } from './services/health';
+import { seedChecklist, SpeciesService } from './services/species';
+import { TradeMeasureService } from './services/trade-measures';
 import { SystemCheckService } from './services/system-checks';
 import { UserService } from './services/users';
 
@@ -20,6 +24,8 @@ export interface AppServices {
   users: UserService;
   audit: AuditService;
   systemChecks: SystemCheckService;
+  species: SpeciesService;
+  tradeMeasures: TradeMeasureService;
   idempotencyKeys: IdempotencyRepository;
 }
 
@@ -34,6 +40,7 @@ export function createServices(
   const sessions = new SessionRepository(store);
   const auditTrail = new AuditTrail(new AuditRepository(store));
   const { rolesRequiringTotp } = config.auth;
+  const species = new SpeciesService(new SpeciesRepository(store), config.checklistRecheckMs);
   return {
     health: new HealthService(config.party, temporalProbe, config.temporal.namespace, store),
     auth: new AuthService(users, sessions, auditTrail, {
@@ -52,8 +59,19 @@ export function createServices(
       new SystemCheckRepository(store),
       auditTrail,
     ),
+    species,
+    tradeMeasures: new TradeMeasureService(new TradeMeasureRepository(store), species),
     idempotencyKeys: new IdempotencyRepository(store),
   };
+}
+
+/** What every API start makes sure of: the species seed list on a fresh install, demo accounts in demo mode. */
+export async function prepareStore(
+  config: PangolinConfig,
+  store: StoreConnection,
+): Promise<{ taxaSeeded: number; demoAccounts: number }> {
+  const taxaSeeded = await seedChecklist(new SpeciesRepository(store), new Date());
+  return { taxaSeeded, demoAccounts: await prepareDemo(config, store) };
 }
 
 /** Demo mode only: the accounts of the public contract, one per role. */

@@ -25,6 +25,8 @@ export interface PangolinConfig {
   };
   /** Requests a minute per address on public endpoints. */
   publicRequestsPerMinute: number;
+  /** How often an API process looks for a newly imported checklist. */
+  checklistRecheckMs: number;
   /** Prometheus exporter of a worker process; its URL is added to the API's /metrics when set. */
   workerMetrics: { port: number | undefined; url: string | undefined };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
@@ -178,6 +180,7 @@ export function loadConfig(env: Env = process.env): PangolinConfig {
       loginAttemptsPerMinute: positive('PANGOLIN_LOGIN_ATTEMPTS_PER_MINUTE', 10, 100_000),
     },
     publicRequestsPerMinute: positive('PANGOLIN_PUBLIC_REQUESTS_PER_MINUTE', 600, 1_000_000),
+    checklistRecheckMs: positive('PANGOLIN_CHECKLIST_RECHECK_SECONDS', 30, 86_400) * 1_000,
     workerMetrics: {
       port: optional('PANGOLIN_WORKER_METRICS_PORT') ? port('PANGOLIN_WORKER_METRICS_PORT', 9464) : undefined,
       url: workerMetricsUrl,

@@ -46,9 +46,12 @@ export interface AuditVerification {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-const auditSchema = new Schema<AuditEntry>(
+// The sequence number is also the document's _id: unique by construction, and the only key
+// FerretDB's SQLite backend looks up quickly.
+const auditSchema = new Schema<AuditEntry & { _id: number }>(
   {
-    seq: { type: Number, required: true, unique: true },
+    _id: { type: Number, required: true },
+    seq: { type: Number, required: true },
     at: { type: Date, required: true },
     actor: { type: Schema.Types.Mixed, default: null },
     action: { type: String, required: true },
@@ -62,7 +65,7 @@ const auditSchema = new Schema<AuditEntry>(
   },
   { collection: 'auditTrail', versionKey: false },
 );
-auditSchema.index({ objectType: 1, objectId: 1, seq: 1 });
+auditSchema.index({ objectType: 1, objectId: 1 });
 
 /** SHA-256 of an object's canonical JSON: the trail keeps digests, not copies of personal data. */
 export function digestOf(value: unknown): string | null {
@@ -76,26 +79,36 @@ export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
     .digest('hex');
 }
 
+type ChainHead = { seq: number; hash: string };
+
 /**
- * The append-only, hash-chained audit trail. Appending needs no transaction: the unique
- * sequence number makes two concurrent appends collide, and the loser retries on the new head.
+ * The append-only, hash-chained audit trail. Appending needs no transaction: the sequence number
+ * is the _id, so two processes appending at once collide and the loser moves on to the new head.
  */
 export class AuditRepository {
-  private readonly model: Model<AuditEntry>;
+  private readonly model: Model<AuditEntry & { _id: number }>;
+  /** Appends from this process go one at a time; only other processes' appends can collide. */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** The newest entry this process knows of; others may have appended since. */
+  private head: ChainHead | undefined;
 
   constructor(connection: Connection) {
-    this.model = connection.models.AuditEntry ?? connection.model<AuditEntry>('AuditEntry', auditSchema);
+    this.model =
+      (connection.models.AuditEntry as Model<AuditEntry & { _id: number }>) ??
+      connection.model<AuditEntry & { _id: number }>('AuditEntry', auditSchema);
   }
 
-  async append(event: AuditEvent, at: Date = new Date()): Promise<AuditEntry> {
+  append(event: AuditEvent, at: Date = new Date()): Promise<AuditEntry> {
+    const appended = this.queue.then(() => this.appendNow(event, at));
+    this.queue = appended.catch(() => undefined);
+    return appended;
+  }
+
+  private async appendNow(event: AuditEvent, at: Date): Promise<AuditEntry> {
+    let head = this.head ?? (await this.findHead());
     for (let attempt = 0; ; attempt++) {
-      const head = await this.model
-        .findOne({}, { seq: 1, hash: 1 })
-        .sort({ seq: -1 })
-        .lean<AuditEntry>()
-        .exec();
       const unsigned: Omit<AuditEntry, 'hash'> = {
-        seq: (head?.seq ?? 0) + 1,
+        seq: head.seq + 1,
         at,
         actor: event.actor,
         action: event.action,
@@ -104,23 +117,63 @@ export class AuditRepository {
         beforeDigest: digestOf(event.before),
         afterDigest: digestOf(event.after),
         requestId: event.requestId,
-        prevHash: head?.hash ?? GENESIS_HASH,
+        prevHash: head.hash,
       };
       const entry: AuditEntry = { ...unsigned, hash: entryHash(unsigned) };
       try {
-        await this.model.create(entry);
+        await this.model.create({ _id: entry.seq, ...entry });
+        this.head = { seq: entry.seq, hash: entry.hash };
         return entry;
       } catch (error) {
-        if ((error as { code?: number }).code !== 11000 || attempt >= 50) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * (attempt + 1)));
+        if ((error as { code?: number }).code !== 11000 || attempt >= 100) throw error;
+        head = await this.walkForward(head);
       }
     }
   }
 
+  /** Follows the chain from a known entry to the newest one, by _id. */
+  private async walkForward(from: ChainHead): Promise<ChainHead> {
+    let head = from;
+    for (;;) {
+      const next = await this.model
+        .findById(head.seq + 1, { seq: 1, hash: 1 })
+        .lean<ChainHead>()
+        .exec();
+      if (!next) return head;
+      head = { seq: next.seq, hash: next.hash };
+    }
+  }
+
+  /** The newest entry, found with _id lookups only (doubling, then bisecting). */
+  private async findHead(): Promise<ChainHead> {
+    const exists = async (seq: number) => (await this.model.exists({ _id: seq }).exec()) !== null;
+    if (!(await exists(1))) return { seq: 0, hash: GENESIS_HASH };
+    let low = 1;
+    let high = 2;
+    while (await exists(high)) {
+      low = high;
+      high *= 2;
+    }
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      if (await exists(middle)) low = middle;
+      else high = middle;
+    }
+    const entry = await this.model.findById(low, { seq: 1, hash: 1 }).lean<ChainHead>().exec();
+    return this.walkForward({ seq: entry!.seq, hash: entry!.hash });
+  }
+
   /** Newest first, `before` a sequence number for paging. */
   async list(limit: number, before?: number): Promise<AuditEntry[]> {
-    const filter = before === undefined ? {} : { seq: { $lt: before } };
-    return this.model.find(filter, { _id: 0 }).sort({ seq: -1 }).limit(limit).lean<AuditEntry[]>().exec();
+    const newest =
+      before === undefined ? (await this.walkForward(this.head ?? (await this.findHead()))).seq : before - 1;
+    const ids = Array.from({ length: Math.max(0, Math.min(limit, newest)) }, (_, index) => newest - index);
+    if (ids.length === 0) return [];
+    const found = await this.model
+      .find({ _id: { $in: ids } }, { _id: 0 })
+      .lean<AuditEntry[]>()
+      .exec();
+    return found.sort((a, b) => b.seq - a.seq);
   }
 
   /** Walks the whole trail in order with a cursor (never all in memory) and names the first problem. */

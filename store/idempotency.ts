@@ -11,9 +11,11 @@ export interface IdempotencyRecord {
   createdAt: Date;
 }
 
-const idempotencySchema = new Schema<IdempotencyRecord>(
+// The scope is the document's _id, so claiming a key is one insert that the _id index arbitrates.
+const idempotencySchema = new Schema<IdempotencyRecord & { _id: string }>(
   {
-    scope: { type: String, required: true, unique: true },
+    _id: { type: String, required: true },
+    scope: { type: String, required: true },
     requestDigest: { type: String, required: true },
     state: { type: String, required: true },
     status: Number,
@@ -27,18 +29,18 @@ const idempotencySchema = new Schema<IdempotencyRecord>(
 export type IdempotencyClaim = { claimed: true } | { claimed: false; existing: IdempotencyRecord };
 
 export class IdempotencyRepository {
-  private readonly model: Model<IdempotencyRecord>;
+  private readonly model: Model<IdempotencyRecord & { _id: string }>;
 
   constructor(connection: Connection) {
     this.model =
-      connection.models.IdempotencyKey ??
-      connection.model<IdempotencyRecord>('IdempotencyKey', idempotencySchema);
+      (connection.models.IdempotencyKey as Model<IdempotencyRecord & { _id: string }>) ??
+      connection.model<IdempotencyRecord & { _id: string }>('IdempotencyKey', idempotencySchema);
   }
 
   /** The first request with a key claims it atomically; later ones get what the first stored. */
   async claim(scope: string, requestDigest: string, now: Date): Promise<IdempotencyClaim> {
     try {
-      await this.model.create({ scope, requestDigest, state: 'in-progress', createdAt: now });
+      await this.model.create({ _id: scope, scope, requestDigest, state: 'in-progress', createdAt: now });
       return { claimed: true };
     } catch (error) {
       if ((error as { code?: number }).code !== 11000) throw error;
@@ -55,12 +57,12 @@ export class IdempotencyRepository {
     scope: string,
     response: { status: number; contentType: string; body: string },
   ): Promise<void> {
-    await this.model.updateOne({ scope: { $eq: scope } }, { $set: { state: 'done', ...response } }).exec();
+    await this.model.updateOne({ _id: { $eq: scope } }, { $set: { state: 'done', ...response } }).exec();
   }
 
   /** A request that failed without an answer worth keeping frees its key for a retry. */
   async release(scope: string): Promise<void> {
-    await this.model.deleteOne({ scope: { $eq: scope }, state: 'in-progress' }).exec();
+    await this.model.deleteOne({ _id: { $eq: scope }, state: 'in-progress' }).exec();
   }
 
   async deleteOlderThan(cutoff: Date): Promise<number> {

@@ -9,9 +9,12 @@ export interface SessionRecord {
   lastSeenAt: Date;
 }
 
-const sessionSchema = new Schema<SessionRecord>(
+// The token digest is the document's _id: every API request looks its session up by it.
+type SessionDocument = Omit<SessionRecord, 'tokenHash'> & { _id: string };
+
+const sessionSchema = new Schema<SessionDocument>(
   {
-    tokenHash: { type: String, required: true, unique: true },
+    _id: { type: String, required: true },
     userId: { type: String, required: true, index: true },
     createdAt: { type: Date, required: true },
     expiresAt: { type: Date, required: true },
@@ -21,36 +24,41 @@ const sessionSchema = new Schema<SessionRecord>(
 );
 
 export class SessionRepository {
-  private readonly model: Model<SessionRecord>;
+  private readonly model: Model<SessionDocument>;
 
   constructor(connection: Connection) {
-    this.model = connection.models.Session ?? connection.model<SessionRecord>('Session', sessionSchema);
+    this.model =
+      (connection.models.Session as Model<SessionDocument>) ??
+      connection.model<SessionDocument>('Session', sessionSchema);
   }
 
   async create(session: SessionRecord): Promise<void> {
-    await this.model.create(session);
+    const { tokenHash, ...rest } = session;
+    await this.model.create({ _id: tokenHash, ...rest });
   }
 
   async findLive(tokenHash: string, now: Date): Promise<SessionRecord | undefined> {
     const found = await this.model
-      .findOne({ tokenHash: { $eq: tokenHash }, expiresAt: { $gt: now } }, { _id: 0 })
-      .lean<SessionRecord>()
+      .findById(tokenHash)
+      .lean<Omit<SessionRecord, 'tokenHash'> & { _id: string }>()
       .exec();
-    return found ?? undefined;
+    if (!found || found.expiresAt <= now) return undefined;
+    const { _id, ...rest } = found;
+    return { tokenHash: _id, ...rest };
   }
 
   async extend(tokenHash: string, lastSeenAt: Date, expiresAt: Date): Promise<void> {
-    await this.model.updateOne({ tokenHash: { $eq: tokenHash } }, { $set: { lastSeenAt, expiresAt } }).exec();
+    await this.model.updateOne({ _id: { $eq: tokenHash } }, { $set: { lastSeenAt, expiresAt } }).exec();
   }
 
   async delete(tokenHash: string): Promise<void> {
-    await this.model.deleteOne({ tokenHash: { $eq: tokenHash } }).exec();
+    await this.model.deleteOne({ _id: { $eq: tokenHash } }).exec();
   }
 
   /** Ends every session of a user, but the one given (after a password change, or when disabled). */
   async deleteAllOf(userId: string, except?: string): Promise<void> {
     await this.model
-      .deleteMany({ userId: { $eq: userId }, ...(except ? { tokenHash: { $ne: except } } : {}) })
+      .deleteMany({ userId: { $eq: userId }, ...(except ? { _id: { $ne: except } } : {}) })
       .exec();
   }
 }

@@ -13,9 +13,10 @@ export interface SystemCheckRecord {
   completedAt: Date;
 }
 
-const systemCheckSchema = new Schema<SystemCheckRecord>(
+const systemCheckSchema = new Schema<SystemCheckRecord & { _id: string }>(
   {
-    checkId: { type: String, required: true, unique: true },
+    _id: { type: String, required: true },
+    checkId: { type: String, required: true },
     party: { type: String, required: true },
     workflowId: { type: String, required: true },
     taskQueue: { type: String, required: true },
@@ -26,11 +27,12 @@ const systemCheckSchema = new Schema<SystemCheckRecord>(
 );
 
 export class SystemCheckRepository {
-  private readonly model: Model<SystemCheckRecord>;
+  private readonly model: Model<SystemCheckRecord & { _id: string }>;
 
   constructor(connection: Connection) {
     this.model =
-      connection.models.SystemCheck ?? connection.model<SystemCheckRecord>('SystemCheck', systemCheckSchema);
+      (connection.models.SystemCheck as Model<SystemCheckRecord & { _id: string }>) ??
+      connection.model<SystemCheckRecord & { _id: string }>('SystemCheck', systemCheckSchema);
   }
 
   /** Idempotent: an activity retried after a crash writes the same record once. */

@@ -1,82 +1,127 @@
-import { useCallback, useEffect, useState } from 'react';
-import { initialLanguage, languages, messages, type Language, type MessageKey } from './messages';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { createApiClient } from './api/client';
+import type { About, User } from './api/types';
+import { Shell, type PageComponent } from './components/Shell';
+import { Loading } from './components/Status';
+import { I18nProvider, useI18n } from './i18n';
+import { navigate } from './location';
+import type { PageId } from './navigation';
+import { AccountPage } from './pages/Account';
+import { AuditTrailPage } from './pages/AuditTrail';
+import { ForbiddenPage, NotFoundPage } from './pages/Errors';
+import { HomePage } from './pages/Home';
+import { SignInPage, type SignInNotice } from './pages/SignIn';
+import { SystemStatusPage } from './pages/SystemStatus';
+import { UserCreatePage, UserEditPage, UsersPage } from './pages/Users';
+import { SessionContext, type Session } from './session';
 
-interface Health {
-  status: 'ok' | 'degraded';
-  party: string;
-  temporal: 'ok' | 'down';
-  database: 'ok' | 'down';
-  version: string;
-}
+const pageComponents: Record<PageId, PageComponent> = {
+  home: HomePage,
+  account: AccountPage,
+  users: UsersPage,
+  userCreate: UserCreatePage,
+  userEdit: UserEditPage,
+  systemStatus: SystemStatusPage,
+  auditTrail: AuditTrailPage,
+  notFound: NotFoundPage,
+};
 
-type HealthState = { kind: 'checking' } | { kind: 'answered'; health: Health } | { kind: 'unreachable' };
+type SessionState =
+  | { kind: 'checking' }
+  | { kind: 'unreachable' }
+  | { kind: 'signedOut'; notice?: SignInNotice }
+  | { kind: 'signedIn'; user: User; viaSignIn: boolean };
 
 export function App() {
-  const [language, setLanguage] = useState<Language>(() =>
-    initialLanguage(localStorage.getItem('pangolin.language'), navigator.languages),
+  return (
+    <I18nProvider>
+      <Root />
+    </I18nProvider>
   );
-  const t = (key: MessageKey) => messages[language][key];
-  const [state, setState] = useState<HealthState>({ kind: 'checking' });
+}
 
-  const check = useCallback(async () => {
+function Root() {
+  const { t } = useI18n();
+  const [state, setState] = useState<SessionState>({ kind: 'checking' });
+  const [about, setAbout] = useState<About | null>(null);
+  const [notice, setNotice] = useState<{ path: string; message: string } | null>(null);
+  const api = useMemo(
+    () => createApiClient({ onSessionEnded: () => setState({ kind: 'signedOut', notice: 'expired' }) }),
+    [],
+  );
+
+  const checkSession = useCallback(async () => {
     setState({ kind: 'checking' });
     try {
-      const response = await fetch('/healthz', { headers: { accept: 'application/json' } });
-      setState({ kind: 'answered', health: (await response.json()) as Health });
+      const user = await api.me();
+      setState(user ? { kind: 'signedIn', user, viaSignIn: false } : { kind: 'signedOut' });
     } catch {
       setState({ kind: 'unreachable' });
     }
-  }, []);
+  }, [api]);
 
   useEffect(() => {
-    void check();
-  }, [check]);
+    api.about().then(setAbout, () => setAbout(null));
+    void checkSession();
+  }, [api, checkSession]);
 
-  useEffect(() => {
-    document.documentElement.lang = language;
-    localStorage.setItem('pangolin.language', language);
-  }, [language]);
+  const session = useMemo<Session | null>(() => {
+    if (state.kind !== 'signedIn') return null;
+    return {
+      user: state.user,
+      about,
+      api,
+      refreshUser: async () => {
+        const user = await api.me();
+        setState(user ? { ...state, user } : { kind: 'signedOut', notice: 'expired' });
+      },
+      signOut: async () => {
+        // Leaving must work even if the server is gone; the cookie then simply expires.
+        await api.logout().catch(() => undefined);
+        setNotice(null);
+        navigate('/', { replace: true });
+        setState({ kind: 'signedOut', notice: 'signedOut' });
+      },
+      announce: (path, message) => setNotice({ path, message }),
+    };
+  }, [state, about, api]);
 
-  return (
-    <div className="page">
-      <header className="bar">
-        <div>
-          <h1>Pangolin</h1>
-          <p className="tagline">{t('tagline')}</p>
-        </div>
-        <label className="language">
-          <span>{t('language')}</span>
-          <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
-            {languages.map((option) => (
-              <option key={option.code} value={option.code} lang={option.code}>
-                {option.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      </header>
-      <main>
-        <section aria-labelledby="status-heading" className="card">
-          <h2 id="status-heading">{t('systemStatus')}</h2>
-          {state.kind === 'checking' && <p aria-live="polite">{t('checking')}</p>}
-          {state.kind === 'unreachable' && <p role="alert">{t('unreachable')}</p>}
-          {state.kind === 'answered' && (
-            <dl className="status">
-              <dt>{t('party')}</dt>
-              <dd>{state.health.party}</dd>
-              <dt>{t('workflowEngine')}</dt>
-              <dd className={state.health.temporal}>{t(state.health.temporal)}</dd>
-              <dt>{t('database')}</dt>
-              <dd className={state.health.database}>{t(state.health.database)}</dd>
-              <dt>{t('version')}</dt>
-              <dd>{state.health.version}</dd>
-            </dl>
-          )}
-          <button type="button" onClick={() => void check()} disabled={state.kind === 'checking'}>
-            {t('retry')}
-          </button>
-        </section>
+  if (state.kind === 'checking') {
+    return (
+      <div className="centered" aria-busy="true">
+        <Loading label={t('checkingSession')} />
+      </div>
+    );
+  }
+  if (state.kind === 'unreachable') {
+    return (
+      <main className="centered" id="main">
+        <h1>Pangolin</h1>
+        <p role="alert">{t('errorUnreachable')}</p>
+        <button type="button" onClick={() => void checkSession()}>
+          {t('retry')}
+        </button>
       </main>
-    </div>
+    );
+  }
+  if (state.kind === 'signedOut' || !session) {
+    return (
+      <SignInPage
+        api={api}
+        about={about}
+        notice={state.kind === 'signedOut' ? state.notice : undefined}
+        onSignedIn={(user) => setState({ kind: 'signedIn', user, viaSignIn: true })}
+      />
+    );
+  }
+  return (
+    <SessionContext.Provider value={session}>
+      <Shell
+        pageComponents={pageComponents}
+        forbidden={ForbiddenPage}
+        focusHeadingFirst={state.viaSignIn}
+        notice={notice}
+      />
+    </SessionContext.Provider>
   );
 }

@@ -13,7 +13,15 @@ const problemSchema = {
     requestId: { type: 'string' },
     errors: {
       type: 'array',
+      description: 'For 422: every field path (JSON pointer into the body) with its message',
       items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+    },
+    secondFactorRequired: { type: 'boolean', description: 'On a 401 from sign-in: send the TOTP code too' },
+    retryAfterSeconds: { type: 'integer', description: 'On a 429: when to try again' },
+    lockedUntil: {
+      type: 'string',
+      format: 'date-time',
+      description: 'On a 429 from sign-in: the account is locked until then',
     },
   },
 };

@@ -10,6 +10,8 @@ export const PERMISSIONS = {
   'system.check': ['admin'],
   /** Create accounts, change roles, lock and unlock. */
   'users.manage': ['admin'],
+  /** See which trade suspensions and stricter domestic measures apply to a trade. */
+  'trade-measures.read': ['ma_officer', 'sa_officer', 'customs_officer', 'auditor'],
   /** Read the audit trail and verify its chain. */
   'audit.read': ['auditor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;

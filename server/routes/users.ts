@@ -44,6 +44,21 @@ export function userRoutes(routes: RouteTable, users: UserService) {
     },
   });
 
+  routes.add({
+    method: 'get',
+    path: '/users/:id',
+    access: { permission: 'users.manage' },
+    tag: 'Identity',
+    summary: 'One account',
+    responses: {
+      200: { description: 'The account', schema: managedUserSchema },
+      404: { description: 'No such account' },
+    },
+    handler: async ({ caller, params, res }) => {
+      res.json(await users.get(caller, params.id!));
+    },
+  });
+
   routes.add<UserChanges>({
     method: 'patch',
     path: '/users/:id',

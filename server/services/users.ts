@@ -38,6 +38,13 @@ export class UserService {
     return (await this.users.list()).map((user) => toManagedUser(user, this.rolesRequiringTotp, this.now()));
   }
 
+  async get(caller: Caller, id: string): Promise<ManagedUser> {
+    requirePermission(caller, 'users.manage');
+    const user = await this.users.findById(id);
+    if (!user) throw notFound(`User ${id}`);
+    return toManagedUser(user, this.rolesRequiringTotp, this.now());
+  }
+
   async create(caller: Caller, input: NewUserInput): Promise<ManagedUser> {
     requirePermission(caller, 'users.manage');
     const created = await createAccount(

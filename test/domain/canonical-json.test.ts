@@ -18,7 +18,10 @@ describe('canonicalJson', () => {
     );
   });
 
-  it.each([NaN, Infinity, () => 1, Symbol('s'), BigInt(1)])('refuses %p, which JSON cannot carry', (value) => {
-    expect(() => canonicalJson(value)).toThrow(TypeError);
-  });
+  it.each([NaN, Infinity, () => 1, Symbol('s'), BigInt(1)])(
+    'refuses %p, which JSON cannot carry',
+    (value) => {
+      expect(() => canonicalJson(value)).toThrow(TypeError);
+    },
+  );
 });

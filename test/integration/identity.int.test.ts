@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { projectRoot } from '../../server/project';
+import { ensureBuilt } from '../support/build';
 import { startTestStack, testConfig, type TestStack } from '../support/test-stack';
 import { authenticatorCode } from '../support/totp';
 
@@ -231,7 +232,7 @@ describe('identity: accounts, sessions, lock-out and the second factor', () => {
   });
 
   it('creates the first admin of a real deployment from the command line, where no demo account exists', async () => {
-    await run('npm', ['run', 'build', '--silent'], { cwd: projectRoot });
+    await ensureBuilt();
     const env = {
       ...process.env,
       NODE_ENV: 'production',

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { assertPortFree, freePort } from '../../scripts/services/managed-process';
 import { toolPaths } from '../../scripts/services/tool-paths';
 import { projectRoot } from '../../server/project';
+import { ensureBuilt } from '../support/build';
 import { Launched } from '../support/launch';
 
 const run = promisify(execFile);
@@ -57,7 +58,7 @@ async function stackEnv(dataDir: string) {
 describe('npm start: the embedded stack', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pangolin-stack-'));
   beforeAll(async () => {
-    await run('npm', ['run', 'build'], { cwd: projectRoot });
+    await ensureBuilt();
   });
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
@@ -146,7 +147,7 @@ describe('npm start: the embedded stack', () => {
 describe('npm run serve: only the API and the worker, against given servers', () => {
   const serve = path.join(projectRoot, 'dist', 'scripts', 'serve.js');
   beforeAll(async () => {
-    if (!fs.existsSync(serve)) await run('npm', ['run', 'build'], { cwd: projectRoot });
+    await ensureBuilt();
   });
 
   it('joins the running Temporal server and database and starts nothing else', async () => {

@@ -6,6 +6,7 @@ import { startFerretDb } from '../../scripts/services/ferretdb';
 import { freePort, type ManagedProcess } from '../../scripts/services/managed-process';
 import { startTemporalDevServer } from '../../scripts/services/temporal-dev-server';
 import { workflowsEntry } from '../../server/worker';
+import { ensureBuilt } from './build';
 
 /**
  * Integration suites run against the real Temporal dev server and FerretDB, started here once on
@@ -36,6 +37,9 @@ export default async function globalSetup(): Promise<void> {
     started.push(ferretdb.process);
     process.env.MONGODB_URI = ferretdb.uri;
   }
+
+  // Suites start the real entry points and load the web app from dist/: build once, up front.
+  await ensureBuilt();
 
   // One bundle for every suite: bundling costs seconds each time.
   const { code } = await bundleWorkflowCode({ workflowsPath: workflowsEntry(), logger: silent });

@@ -8,7 +8,7 @@ import pino from 'pino';
 import { createApp } from '../../server/app';
 import { loadConfig, type PangolinConfig } from '../../server/config';
 import { temporalProbeConnection } from '../../server/services/health';
-import { createServices, prepareDemo } from '../../server/composition';
+import { createServices, prepareStore } from '../../server/composition';
 import { createPangolinWorker } from '../../server/worker';
 import { connectStore } from '../../store/connection';
 
@@ -84,7 +84,7 @@ export async function startTestStack(config: PangolinConfig = testConfig()): Pro
     bundle: bundlePath ? { codePath: bundlePath } : undefined,
   });
   const workerRun = worker.run();
-  await prepareDemo(config, store);
+  await prepareStore(config, store);
   const app = createApp(config, createServices(config, store, temporal, probeConnection), logger);
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

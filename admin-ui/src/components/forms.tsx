@@ -1,0 +1,140 @@
+import type { InputHTMLAttributes, MouseEvent, ReactNode, Ref } from 'react';
+import { ApiError } from '../api/client';
+import type { I18n } from '../i18n';
+
+type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>;
+
+export function describedBy(...ids: Array<string | false | undefined>): string | undefined {
+  const present = ids.filter(Boolean);
+  return present.length > 0 ? present.join(' ') : undefined;
+}
+
+export function TextField({
+  id,
+  label,
+  hint,
+  error,
+  invalid,
+  alsoDescribedBy,
+  ref,
+  ...input
+}: InputProps & {
+  id: string;
+  label: string;
+  hint?: string;
+  /** This field's own message, shown above the control. */
+  error?: string;
+  /** Marks the control invalid when the message about it is elsewhere, e.g. in a form alert. */
+  invalid?: boolean;
+  alsoDescribedBy?: string;
+  ref?: Ref<HTMLInputElement>;
+}) {
+  return (
+    <div className={error ? 'field has-error' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      <input
+        ref={ref}
+        id={id}
+        aria-invalid={error || invalid ? true : undefined}
+        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`, alsoDescribedBy)}
+        {...input}
+      />
+    </div>
+  );
+}
+
+export interface FieldMessage {
+  /** The id of the control to move to from the summary. */
+  id: string;
+  label: string;
+  message: string;
+}
+
+/**
+ * One alert per failed submission: a general message and a link to each field in trouble, so a
+ * keyboard or screen-reader user can go straight to it.
+ */
+export function ErrorSummary({
+  id,
+  title,
+  message,
+  fields = [],
+}: {
+  id: string;
+  title: string;
+  message?: ReactNode;
+  fields?: FieldMessage[];
+}) {
+  const jump = (event: MouseEvent<HTMLAnchorElement>, target: string) => {
+    event.preventDefault();
+    document.getElementById(target)?.focus();
+  };
+  return (
+    <div className="alert error-summary" role="alert" id={id}>
+      <p className="alert-title">{title}</p>
+      {message && <p>{message}</p>}
+      {fields.length > 0 && (
+        <ul>
+          {fields.map((field) => (
+            <li key={field.id}>
+              <a href={`#${field.id}`} onClick={(event) => jump(event, field.id)}>
+                {field.label}: {field.message}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** A sentence in the user's language for a failed call; server details stay available beside it. */
+export function problemMessage(error: unknown, i18n: I18n): string {
+  const { t } = i18n;
+  if (!(error instanceof ApiError)) return t('errorGeneric');
+  if (error.unreachable) return t('errorUnreachable');
+  switch (error.status) {
+    case 401:
+      return t('errorSessionEnded');
+    case 403:
+      return t('errorForbidden');
+    case 404:
+      return t('errorNotFound');
+    case 409:
+      return t('errorConflict');
+    case 422:
+    case 400:
+      return t('errorInvalid');
+    case 429:
+      return error.retryAt
+        ? t('errorTooManyAttemptsUntil', { time: i18n.time(error.retryAt) })
+        : t('errorTooManyAttempts');
+    default:
+      return error.status >= 500 ? t('errorServer') : t('errorGeneric');
+  }
+}
+
+/** What the server said beyond the status, when it said something specific. */
+export function problemDetail(error: unknown): string | undefined {
+  return error instanceof ApiError && !error.unreachable && error.status < 500 ? error.detail : undefined;
+}
+
+export function ProblemText({ error, i18n }: { error: unknown; i18n: I18n }) {
+  const detail = problemDetail(error);
+  return (
+    <>
+      {problemMessage(error, i18n)}
+      {detail && <span className="problem-detail">{detail}</span>}
+    </>
+  );
+}

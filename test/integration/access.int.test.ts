@@ -1,0 +1,99 @@
+import { ROLES, type Role } from '../../domain/roles';
+import { apiRouteTable, createApiRouter } from '../../server/app';
+import type { AppServices } from '../../server/composition';
+import { startTestStack, type TestStack } from '../support/test-stack';
+
+type Rule = 'public' | 'signed-in' | Role[];
+
+/**
+ * Who may call each API route, written out by hand. A route added to the API without a line here
+ * fails the first test; a route whose service or route-level check disagrees fails the second.
+ */
+const EXPECTED: Record<string, Rule> = {
+  'GET /about': 'public',
+  'GET /openapi.json': 'public',
+  'GET /docs': 'public',
+  'POST /auth/login': 'public',
+  'POST /auth/logout': 'signed-in',
+  'GET /auth/me': 'signed-in',
+  'POST /auth/password': 'signed-in',
+  'POST /auth/totp/setup': 'signed-in',
+  'POST /auth/totp/enable': 'signed-in',
+  'GET /users': ['admin'],
+  'POST /users': ['admin'],
+  'GET /users/:id': ['admin'],
+  'PATCH /users/:id': ['admin'],
+  'GET /audit': ['auditor', 'admin'],
+  'GET /audit/verification': ['auditor', 'admin'],
+  'POST /system/checks': ['admin'],
+  'GET /system/checks/:checkId': ['admin'],
+};
+
+const samplePath = (path: string) =>
+  path.replace(':id', '0123456789abcdef01234567').replace(':checkId', '00000000-0000-4000-8000-000000000000');
+
+describe('every API route for every role', () => {
+  let stack: TestStack;
+  const passwords: Record<Role, { email: string; password: string }> = {} as never;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    const admin = await stack.login('admin@demo.test');
+    for (const role of ROLES) {
+      const email = `${role.replace('_', '-')}@access.test`;
+      const created = await stack.api('/api/users', {
+        token: admin,
+        body: { email, name: role, roles: [role], password: 'access test passphrase' },
+      });
+      expect(created.status).toBe(201);
+      passwords[role] = { email, password: 'access test passphrase' };
+    }
+  });
+  afterAll(() => stack?.close());
+
+  it('has a rule in this test for every route of the table, and the router has no route outside the table', () => {
+    const services = {} as AppServices;
+    const table = apiRouteTable(stack.config, services).routes.map(
+      (route) => `${route.method.toUpperCase()} ${route.path}`,
+    );
+    expect([...table].sort()).toEqual(Object.keys(EXPECTED).sort());
+
+    const router = createApiRouter(stack.config, {
+      auth: {},
+      idempotencyKeys: {},
+    } as AppServices) as unknown as {
+      stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }>;
+    };
+    const mounted = router.stack
+      .filter((layer) => layer.route)
+      .flatMap((layer) =>
+        Object.keys(layer.route!.methods).map((method) => `${method.toUpperCase()} ${layer.route!.path}`),
+      )
+      .filter((route) => !route.startsWith('GET /docs/'));
+    expect([...new Set(mounted)].sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it.each(Object.entries(EXPECTED))('%s answers each role as its rule says', async (route, rule) => {
+    const [method, path] = route.split(' ') as [string, string];
+    const call = async (token?: string) =>
+      stack.api(`/api${samplePath(path)}`, { method, token, ...(method === 'GET' ? {} : { body: {} }) });
+
+    const anonymous = await call();
+    if (rule === 'public') expect([401, 403]).not.toContain(anonymous.status);
+    else expect(anonymous.status).toBe(401);
+
+    for (const role of ROLES) {
+      const token = await stack.login(passwords[role].email, passwords[role].password);
+      const answer = await call(token);
+      const allowed = rule === 'public' || rule === 'signed-in' || rule.includes(role);
+      // The role rides along in the compared value so that a failure names it.
+      const refused = answer.status === 401 || answer.status === 403;
+      expect({ role, status: answer.status, refused }).toEqual({
+        role,
+        status: allowed ? answer.status : 403,
+        refused: !allowed,
+      });
+      expect(answer.status).toBeLessThan(500);
+    }
+  });
+});

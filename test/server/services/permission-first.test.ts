@@ -1,0 +1,81 @@
+import { ROLES, type Role } from '../../../domain/roles';
+import { PangolinError } from '../../../server/errors';
+import type { Caller } from '../../../server/identity/permissions';
+import { AuditService } from '../../../server/services/audit';
+import { SystemCheckService } from '../../../server/services/system-checks';
+import { UserService } from '../../../server/services/users';
+
+// Every repository call fails loudly: a service that reaches its store before checking the
+// caller's permission is caught here, independently of the route-level check.
+const untouchable = new Proxy(
+  {},
+  {
+    get: (_target, name) => () => {
+      throw new Error(`${String(name)} was called before the permission check`);
+    },
+  },
+) as never;
+
+const callerWith = (roles: Role[]): Caller => ({
+  actor: {
+    kind: 'user',
+    userId: 'u',
+    email: 'u@example.org',
+    roles,
+    party: 'KE',
+    sessionId: 's',
+    mustEnrollSecondFactor: false,
+  },
+  requestId: 'r',
+});
+
+const users = new UserService('KE', untouchable, untouchable, untouchable, []);
+const audit = new AuditService(untouchable);
+const systemChecks = new SystemCheckService('KE', 'q', untouchable, untouchable, untouchable);
+
+const serviceCalls: Array<[string, Role[], (caller: Caller) => Promise<unknown>]> = [
+  ['users.list', ['admin'], (caller) => users.list(caller)],
+  [
+    'users.create',
+    ['admin'],
+    (caller) =>
+      users.create(caller, {
+        email: 'a@b.org',
+        name: 'A',
+        roles: ['applicant'],
+        password: 'long enough pass',
+      }),
+  ],
+  ['users.get', ['admin'], (caller) => users.get(caller, 'id')],
+  ['users.update', ['admin'], (caller) => users.update(caller, 'id', { name: 'B' })],
+  ['audit.list', ['auditor', 'admin'], (caller) => audit.list(caller, { limit: 10 })],
+  ['audit.verify', ['auditor', 'admin'], (caller) => audit.verify(caller)],
+  ['systemChecks.run', ['admin'], (caller) => systemChecks.run(caller)],
+  [
+    'systemChecks.find',
+    ['admin'],
+    (caller) => systemChecks.find(caller, '00000000-0000-4000-8000-000000000000'),
+  ],
+];
+
+describe('services check the permission on their first line', () => {
+  it.each(serviceCalls)(
+    '%s refuses every role but %j, and anonymous callers',
+    async (_name, allowed, call) => {
+      await expect(call({ actor: { kind: 'anonymous' }, requestId: 'r' })).rejects.toMatchObject({
+        kind: 'not-signed-in',
+      });
+      for (const role of ROLES.filter((candidate) => !allowed.includes(candidate))) {
+        const refusal = await call(callerWith([role])).catch((error: unknown) => error);
+        expect(refusal).toBeInstanceOf(PangolinError);
+        expect({ role, kind: (refusal as PangolinError).kind }).toEqual({ role, kind: 'not-allowed' });
+      }
+      for (const role of allowed) {
+        // Allowed roles get past the check and reach the (exploding) store.
+        await expect(call(callerWith([role]))).rejects.toThrow(
+          /before the permission check|is not a function|Cannot read/,
+        );
+      }
+    },
+  );
+});
