@@ -3,7 +3,13 @@ import path from 'node:path';
 import { loadConfig, ConfigError, type PangolinConfig } from '../server/config';
 import { redactUri } from '../store/connection';
 import { startFerretDb } from './services/ferretdb';
-import { assertPortFree, errorMessage, ManagedProcess, waitUntilHealthy } from './services/managed-process';
+import {
+  assertPortFree,
+  errorMessage,
+  freePort,
+  ManagedProcess,
+  waitUntilHealthy,
+} from './services/managed-process';
 import { startTemporalDevServer } from './services/temporal-dev-server';
 
 export interface StackOptions {
@@ -88,6 +94,12 @@ export async function runStack(options: StackOptions): Promise<void> {
     }
 
     const entry = (name: string) => path.join(__dirname, '..', 'server', `${name}.js`);
+
+    // One scrape target: the API's /metrics includes the worker's exporter.
+    const workerMetricsPort = config.workerMetrics.port ?? (await freePort());
+    env.PANGOLIN_WORKER_METRICS_PORT = String(workerMetricsPort);
+    env.PANGOLIN_WORKER_METRICS_URL ??= `http://127.0.0.1:${workerMetricsPort}/metrics`;
+    if (temporalUi) env.PANGOLIN_TEMPORAL_UI_URL ??= temporalUi;
 
     say('starting the worker...');
     const worker = ManagedProcess.start('worker', process.execPath, [entry('worker-main')], {

@@ -11,7 +11,18 @@ import { temporalLoggerFor } from './temporal-logger';
 runMain('worker', async () => {
   const config = loadConfig();
   const logger = createLogger(config, 'worker');
-  Runtime.install({ logger: temporalLoggerFor(logger), shutdownSignals: ['SIGINT', 'SIGTERM'] });
+  Runtime.install({
+    logger: temporalLoggerFor(logger),
+    shutdownSignals: ['SIGINT', 'SIGTERM'],
+    // Workflow, activity and task-slot counts for Prometheus, from the SDK's core.
+    ...(config.workerMetrics.port
+      ? {
+          telemetryOptions: {
+            metrics: { prometheus: { bindAddress: `127.0.0.1:${config.workerMetrics.port}` } },
+          },
+        }
+      : {}),
+  });
   const store = await connectStore({ uri: mongoUri(config), database: config.mongo.database });
   const { worker, connection, identity } = await createPangolinWorker(config, store, { logger });
   logger.info(

@@ -25,6 +25,8 @@ const EXPECTED: Record<string, Rule> = {
   'PATCH /users/:id': ['admin'],
   'GET /audit': ['auditor', 'admin'],
   'GET /audit/verification': ['auditor', 'admin'],
+  'GET /species': 'public',
+  'GET /trade-measures/applicable': ['ma_officer', 'sa_officer', 'customs_officer', 'auditor'],
   'POST /system/checks': ['admin'],
   'GET /system/checks/:checkId': ['admin'],
 };

@@ -77,6 +77,17 @@ describe('npm start: the embedded stack', () => {
 
     const started = await runSystemCheck(ports.api, await adminToken(ports.api));
     expect(started.status).toBe(201);
+    const metrics = await (await fetch(`http://127.0.0.1:${ports.api}/metrics`)).text();
+    expect(metrics).toMatch(
+      /pangolin_http_requests_total\{method="POST",route="\/api\/system\/checks",status="201"\} 1/,
+    );
+    expect(metrics).toMatch(/temporal_workflow_completed\{[^}]*workflow_type="systemCheckWorkflow"[^}]*\} 1/);
+    expect(metrics).toMatch(/temporal_activity_execution_latency/);
+    const about = (await (await fetch(`http://127.0.0.1:${ports.api}/api/about`)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(about).toMatchObject({ party: 'CH', demo: true, temporalUiUrl: `http://127.0.0.1:${ports.ui}` });
     const check = (await started.json()) as { checkId: string; workflowId: string };
 
     first.child.kill('SIGINT');

@@ -3,6 +3,7 @@ import { PangolinError } from '../../../server/errors';
 import type { Caller } from '../../../server/identity/permissions';
 import { AuditService } from '../../../server/services/audit';
 import { SystemCheckService } from '../../../server/services/system-checks';
+import { TradeMeasureService } from '../../../server/services/trade-measures';
 import { UserService } from '../../../server/services/users';
 
 // Every repository call fails loudly: a service that reaches its store before checking the
@@ -32,6 +33,7 @@ const callerWith = (roles: Role[]): Caller => ({
 const users = new UserService('KE', untouchable, untouchable, untouchable, []);
 const audit = new AuditService(untouchable);
 const systemChecks = new SystemCheckService('KE', 'q', untouchable, untouchable, untouchable);
+const tradeMeasures = new TradeMeasureService(untouchable, untouchable);
 
 const serviceCalls: Array<[string, Role[], (caller: Caller) => Promise<unknown>]> = [
   ['users.list', ['admin'], (caller) => users.list(caller)],
@@ -50,6 +52,17 @@ const serviceCalls: Array<[string, Role[], (caller: Caller) => Promise<unknown>]
   ['users.update', ['admin'], (caller) => users.update(caller, 'id', { name: 'B' })],
   ['audit.list', ['auditor', 'admin'], (caller) => audit.list(caller, { limit: 10 })],
   ['audit.verify', ['auditor', 'admin'], (caller) => audit.verify(caller)],
+  [
+    'tradeMeasures.applicable',
+    ['ma_officer', 'sa_officer', 'customs_officer', 'auditor'],
+    (caller) =>
+      tradeMeasures.applicable(caller, {
+        taxonId: '4521',
+        exportingCountry: 'KE',
+        importingCountry: 'JP',
+        date: '2026-01-01',
+      }),
+  ],
   ['systemChecks.run', ['admin'], (caller) => systemChecks.run(caller)],
   [
     'systemChecks.find',
