@@ -4,7 +4,7 @@
  *
  * Run from the repository root: `npm run bench:species -- [--quick] [path/to/Index_of_CITES_Species.csv(.gz)]`
  *
- * Without a path it reads `../shared/data/cites-species-index-2017/` beside the working directory.
+ * Without a path it reads the shared data's `cites-species-index-2017/` (see scripts/shared-data.ts).
  * It prints a human-readable table and, as its last line, one JSON object `{"speciesSearch": {...}}`.
  */
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { buildSpeciesNameIndex, type SpeciesNameIndex } from '../domain/species/
 import type { Taxon } from '../domain/species/taxon';
 import { normalizeName } from '../domain/species/text';
 import { readChecklist } from '../server/checklist/read-checklist';
+import { sharedDataDir } from '../scripts/shared-data';
 
 interface Figures {
   meanUs: number;
@@ -112,14 +113,7 @@ async function main(): Promise<void> {
   const quick = args.includes('--quick');
   const file =
     args.find((a) => !a.startsWith('--')) ??
-    path.resolve(
-      process.cwd(),
-      '..',
-      'shared',
-      'data',
-      'cites-species-index-2017',
-      'Index_of_CITES_Species_2017-04-21_17-27.csv.gz',
-    );
+    path.join(sharedDataDir(), 'cites-species-index-2017', 'Index_of_CITES_Species_2017-04-21_17-27.csv.gz');
 
   const loadStart = performance.now();
   const taxa: Taxon[] = [];

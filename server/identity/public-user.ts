@@ -1,22 +1,8 @@
+import type { ManagedUser, PublicUser } from '../../domain/accounts';
 import type { Role } from '../../domain/roles';
 import type { UserRecord } from '../../store/users';
 
-/** A user as the API shows them: never the password hash or the TOTP secret. */
-export interface PublicUser {
-  id: string;
-  email: string;
-  name: string;
-  party: string;
-  roles: Role[];
-  totpEnabled: boolean;
-  totpRequired: boolean;
-  mustEnrollSecondFactor: boolean;
-}
-
-export interface ManagedUser extends PublicUser {
-  disabled: boolean;
-  lockedUntil: string | null;
-}
+export type { ManagedUser, PublicUser };
 
 export function mustEnrollSecondFactor(user: UserRecord, rolesRequiringTotp: readonly Role[]): boolean {
   const required = user.totpRequired || user.roles.some((role) => rolesRequiringTotp.includes(role));

@@ -1,3 +1,4 @@
+import type { NewUserInput, UserChanges } from '../../domain/accounts';
 import type { Role } from '../../domain/roles';
 import type { UserRepository } from '../../store/users';
 import { notFound, PangolinError, invalid } from '../errors';
@@ -7,20 +8,7 @@ import { toManagedUser, type ManagedUser } from '../identity/public-user';
 import type { SessionRepository } from '../../store/sessions';
 import type { AuditTrail } from './audit-trail';
 
-export interface NewUserInput {
-  email: string;
-  name: string;
-  roles: Role[];
-  password: string;
-}
-
-export interface UserChanges {
-  name?: string;
-  roles?: Role[];
-  disabled?: boolean;
-  totpRequired?: boolean;
-  unlock?: true;
-}
+export type { NewUserInput, UserChanges };
 
 /** Account administration: admins only, every change audited. */
 export class UserService {

@@ -1,66 +1,19 @@
 /** The shapes the Pangolin API answers with, as the web app relies on them. */
+import type { Role } from '../../../domain/roles';
 
-export const roles = [
-  'applicant',
-  'ma_officer',
-  'sa_officer',
-  'customs_officer',
-  'form_designer',
-  'form_publisher',
-  'admin',
-  'auditor',
-  'peer_party',
-] as const;
-
-export type Role = (typeof roles)[number];
-
-export function isRole(value: string): value is Role {
-  return (roles as readonly string[]).includes(value);
-}
+export { ROLES as roles, isRole, type Role } from '../../../domain/roles';
+export type {
+  ManagedUser,
+  NewUserInput as NewUser,
+  PublicUser as User,
+  UserChanges,
+} from '../../../domain/accounts';
 
 export interface About {
   party: string;
   demo: boolean;
   version: string;
   temporalUiUrl?: string;
-}
-
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  party: string;
-  roles: Role[];
-  totpEnabled: boolean;
-  totpRequired: boolean;
-  mustEnrollSecondFactor: boolean;
-}
-
-export interface ManagedUser {
-  id: string;
-  email: string;
-  name: string;
-  party: string;
-  roles: Role[];
-  totpEnabled: boolean;
-  totpRequired: boolean;
-  disabled: boolean;
-  lockedUntil: string | null;
-}
-
-export interface NewUser {
-  email: string;
-  name: string;
-  roles: Role[];
-  password: string;
-}
-
-export interface UserChanges {
-  name?: string;
-  roles?: Role[];
-  disabled?: boolean;
-  totpRequired?: boolean;
-  unlock?: true;
 }
 
 export interface Credentials {
