@@ -1,6 +1,8 @@
 /** Three kinds of suites: unit (no services), integration (*.int.test.ts: real Temporal + database),
  * browser (*.browser.test.ts: the built web app in Debian's chromium). */
 const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
+// react-jsonschema-form's schema merger ships only ES modules; jest's CommonJS loader needs them compiled.
+const transformIgnorePatterns = ['/node_modules/(?!(@x0k)/)'];
 
 module.exports = {
   testTimeout: 120000,
@@ -9,6 +11,7 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       transform,
+      transformIgnorePatterns,
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       testPathIgnorePatterns: ['\\.int\\.test\\.ts$', '\\.browser\\.test\\.ts$'],
     },
@@ -16,6 +19,7 @@ module.exports = {
       displayName: 'integration',
       testEnvironment: 'node',
       transform,
+      transformIgnorePatterns,
       testMatch: ['<rootDir>/test/**/*.int.test.ts', '<rootDir>/test/**/*.browser.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
