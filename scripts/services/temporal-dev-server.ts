@@ -3,7 +3,7 @@ import { msToTs } from '@temporalio/common/lib/time';
 import fs from 'node:fs';
 import path from 'node:path';
 import { searchAttributeFlags } from '../../workflows/search-attributes';
-import { assertPortFree, ManagedProcess, waitUntilHealthy } from './managed-process';
+import { assertPortFree, freePort, ManagedProcess, waitUntilHealthy } from './managed-process';
 import { requireTool } from './tool-paths';
 
 export interface TemporalDevServerOptions {
@@ -38,6 +38,9 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
 
   const args = ['server', 'start-dev', '--ip', host, '--port', String(options.port), '--log-level', 'warn'];
   args.push(...(options.uiPort !== undefined ? ['--ui-port', String(options.uiPort)] : ['--headless']));
+  // Left to itself the dev server picks these among the kernel's ephemeral ports, where an
+  // outgoing connection can take them first; ours come from outside that range.
+  args.push('--http-port', String(await freePort(host)), '--metrics-port', String(await freePort(host)));
   if (options.dbFile) args.push('--db-filename', options.dbFile);
   if (namespace !== 'default') args.push('--namespace', namespace);
   args.push(...searchAttributeFlags());
