@@ -8,6 +8,8 @@ import type { Role } from '../../domain/roles';
 export const PERMISSIONS = {
   /** Start a system check and read its result. */
   'system.check': ['admin'],
+  /** See the accounts and their roles (auditors read everything, change nothing). */
+  'users.read': ['admin', 'auditor'],
   /** Create accounts, change roles, lock and unlock. */
   'users.manage': ['admin'],
   /** See which trade suspensions and stricter domestic measures apply to a trade. */

@@ -8,7 +8,7 @@ export function userRoutes(routes: RouteTable, users: UserService) {
   routes.add({
     method: 'get',
     path: '/users',
-    access: { permission: 'users.manage' },
+    access: { permission: 'users.read' },
     tag: 'Identity',
     summary: 'All accounts of this deployment',
     responses: { 200: { description: 'Accounts', schema: { type: 'array', items: managedUserSchema } } },
@@ -47,7 +47,7 @@ export function userRoutes(routes: RouteTable, users: UserService) {
   routes.add({
     method: 'get',
     path: '/users/:id',
-    access: { permission: 'users.manage' },
+    access: { permission: 'users.read' },
     tag: 'Identity',
     summary: 'One account',
     responses: {

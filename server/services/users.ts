@@ -22,12 +22,12 @@ export class UserService {
   ) {}
 
   async list(caller: Caller): Promise<ManagedUser[]> {
-    requirePermission(caller, 'users.manage');
+    requirePermission(caller, 'users.read');
     return (await this.users.list()).map((user) => toManagedUser(user, this.rolesRequiringTotp, this.now()));
   }
 
   async get(caller: Caller, id: string): Promise<ManagedUser> {
-    requirePermission(caller, 'users.manage');
+    requirePermission(caller, 'users.read');
     const user = await this.users.findById(id);
     if (!user) throw notFound(`User ${id}`);
     return toManagedUser(user, this.rolesRequiringTotp, this.now());

@@ -36,7 +36,7 @@ const systemChecks = new SystemCheckService('KE', 'q', untouchable, untouchable,
 const tradeMeasures = new TradeMeasureService(untouchable, untouchable);
 
 const serviceCalls: Array<[string, Role[], (caller: Caller) => Promise<unknown>]> = [
-  ['users.list', ['admin'], (caller) => users.list(caller)],
+  ['users.list', ['admin', 'auditor'], (caller) => users.list(caller)],
   [
     'users.create',
     ['admin'],
@@ -48,7 +48,7 @@ const serviceCalls: Array<[string, Role[], (caller: Caller) => Promise<unknown>]
         password: 'long enough pass',
       }),
   ],
-  ['users.get', ['admin'], (caller) => users.get(caller, 'id')],
+  ['users.get', ['admin', 'auditor'], (caller) => users.get(caller, 'id')],
   ['users.update', ['admin'], (caller) => users.update(caller, 'id', { name: 'B' })],
   ['audit.list', ['auditor', 'admin'], (caller) => audit.list(caller, { limit: 10 })],
   ['audit.verify', ['auditor', 'admin'], (caller) => audit.verify(caller)],
