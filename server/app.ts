@@ -18,6 +18,7 @@ import { aboutRoutes, docsAssets } from './routes/about';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
+import { formRoutes } from './routes/forms';
 import { speciesRoutes } from './routes/species';
 import { systemCheckRoutes } from './routes/system-checks';
 import { userRoutes } from './routes/users';
@@ -44,6 +45,7 @@ export function apiRouteTable(config: PangolinConfig, services: AppServices): Ro
   auditRoutes(routes, services.audit);
   systemCheckRoutes(routes, services.systemChecks);
   speciesRoutes(routes, services.species, services.tradeMeasures, config.publicRequestsPerMinute);
+  formRoutes(routes, services.forms);
   return routes;
 }
 

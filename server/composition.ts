@@ -1,6 +1,7 @@
 import type { Client, Connection } from '@temporalio/client';
 import type { Connection as StoreConnection } from 'mongoose';
 import { AuditRepository } from '../store/audit';
+import { FormRepository } from '../store/forms';
 import { IdempotencyRepository } from '../store/idempotency';
 import { SessionRepository } from '../store/sessions';
 import { SpeciesRepository } from '../store/species';
@@ -11,6 +12,7 @@ import type { PangolinConfig } from './config';
 import { AuditService } from './services/audit';
 import { AuditTrail } from './services/audit-trail';
 import { AuthService } from './services/auth';
+import { FormService } from './services/forms';
 import { seedDemoAccounts } from './services/demo-seed';
 import { HealthService } from './services/health';
 import { seedChecklist, SpeciesService } from './services/species';
@@ -25,6 +27,7 @@ export interface AppServices {
   audit: AuditService;
   systemChecks: SystemCheckService;
   species: SpeciesService;
+  forms: FormService;
   tradeMeasures: TradeMeasureService;
   idempotencyKeys: IdempotencyRepository;
 }
@@ -60,6 +63,7 @@ export function createServices(
       auditTrail,
     ),
     species,
+    forms: new FormService(new FormRepository(store), auditTrail),
     tradeMeasures: new TradeMeasureService(new TradeMeasureRepository(store), species),
     idempotencyKeys: new IdempotencyRepository(store),
   };

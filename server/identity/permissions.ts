@@ -12,6 +12,12 @@ export const PERMISSIONS = {
   'users.read': ['admin', 'auditor'],
   /** Create accounts, change roles, lock and unlock. */
   'users.manage': ['admin'],
+  /** Edit the draft of a national form. */
+  'forms.design': ['form_designer'],
+  /** Publish a draft someone else saved, as a new immutable version. */
+  'forms.publish': ['form_publisher'],
+  /** See drafts, not only what is published. */
+  'forms.read-drafts': ['form_designer', 'form_publisher', 'auditor'],
   /** See which trade suspensions and stricter domestic measures apply to a trade. */
   'trade-measures.read': ['ma_officer', 'sa_officer', 'customs_officer', 'auditor'],
   /** Read the audit trail and verify its chain. */

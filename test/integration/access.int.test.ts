@@ -27,12 +27,21 @@ const EXPECTED: Record<string, Rule> = {
   'GET /audit/verification': ['auditor', 'admin'],
   'GET /species': 'public',
   'GET /trade-measures/applicable': ['ma_officer', 'sa_officer', 'customs_officer', 'auditor'],
+  'GET /forms': 'signed-in',
+  'GET /forms/:formId': 'signed-in',
+  'GET /forms/:formId/versions/:version': 'signed-in',
+  'PUT /forms/:formId/draft': ['form_designer'],
+  'POST /forms/:formId/publish': ['form_publisher'],
   'POST /system/checks': ['admin'],
   'GET /system/checks/:checkId': ['admin'],
 };
 
 const samplePath = (path: string) =>
-  path.replace(':id', '0123456789abcdef01234567').replace(':checkId', '00000000-0000-4000-8000-000000000000');
+  path
+    .replace(':id', '0123456789abcdef01234567')
+    .replace(':checkId', '00000000-0000-4000-8000-000000000000')
+    .replace(':formId', 'export-permit')
+    .replace(':version', '1');
 
 describe('every API route for every role', () => {
   let stack: TestStack;

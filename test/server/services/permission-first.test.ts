@@ -3,6 +3,7 @@ import { PangolinError } from '../../../server/errors';
 import type { Caller } from '../../../server/identity/permissions';
 import { AuditService } from '../../../server/services/audit';
 import { SystemCheckService } from '../../../server/services/system-checks';
+import { FormService } from '../../../server/services/forms';
 import { TradeMeasureService } from '../../../server/services/trade-measures';
 import { UserService } from '../../../server/services/users';
 
@@ -34,6 +35,7 @@ const users = new UserService('KE', untouchable, untouchable, untouchable, []);
 const audit = new AuditService(untouchable);
 const systemChecks = new SystemCheckService('KE', 'q', untouchable, untouchable, untouchable);
 const tradeMeasures = new TradeMeasureService(untouchable, untouchable);
+const forms = new FormService(untouchable, untouchable);
 
 const serviceCalls: Array<[string, Role[], (caller: Caller) => Promise<unknown>]> = [
   ['users.list', ['admin', 'auditor'], (caller) => users.list(caller)],
@@ -63,6 +65,12 @@ const serviceCalls: Array<[string, Role[], (caller: Caller) => Promise<unknown>]
         date: '2026-01-01',
       }),
   ],
+  [
+    'forms.saveDraft',
+    ['form_designer'],
+    (caller) => forms.saveDraft(caller, 'export-permit', { schema: {}, uiSchema: {}, translations: {} }),
+  ],
+  ['forms.publish', ['form_publisher'], (caller) => forms.publish(caller, 'export-permit')],
   ['systemChecks.run', ['admin'], (caller) => systemChecks.run(caller)],
   [
     'systemChecks.find',

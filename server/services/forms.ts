@@ -1,0 +1,174 @@
+import { isDocumentType } from '../../domain/documents';
+import type { DocumentType } from '../../domain/codes/types';
+import { checkFormSchema } from '../../forms/schema-kit';
+import {
+  formVersionId,
+  type FormContent,
+  type FormRepository,
+  type FormVersionRecord,
+} from '../../store/forms';
+import { invalid, notFound, PangolinError } from '../errors';
+import { hasPermission, requirePermission, requireSignedIn, type Caller } from '../identity/permissions';
+import type { AuditTrail } from './audit-trail';
+
+export interface DraftInput extends FormContent {
+  documentType?: DocumentType;
+}
+
+export interface PublishedSummary {
+  versionId: string;
+  version: number;
+}
+
+export interface FormView {
+  id: string;
+  documentType: DocumentType;
+  published: (PublishedSummary & FormContent & { publishedAt: Date }) | null;
+  draft?: FormContent & { updatedBy: string; updatedAt: Date };
+}
+
+const FORM_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
+
+/**
+ * National forms without code: designers edit a draft, a second person publishes it as an
+ * immutable numbered version (four eyes), and every change is audited.
+ */
+export class FormService {
+  constructor(
+    private readonly forms: FormRepository,
+    private readonly audit: AuditTrail,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async list(caller: Caller): Promise<
+    Array<
+      Omit<FormView, 'published' | 'draft'> & {
+        published: PublishedSummary | null;
+        draft?: { updatedBy: string; updatedAt: Date };
+      }
+    >
+  > {
+    requireSignedIn(caller);
+    const seesDrafts = hasPermission(caller.actor, 'forms.read-drafts');
+    return (await this.forms.list()).map((form) => ({
+      id: form.id,
+      documentType: form.documentType,
+      published:
+        form.latestVersion > 0
+          ? { versionId: formVersionId(form.id, form.latestVersion), version: form.latestVersion }
+          : null,
+      ...(seesDrafts && form.draft
+        ? { draft: { updatedBy: form.draft.updatedBy, updatedAt: form.draft.updatedAt } }
+        : {}),
+    }));
+  }
+
+  async get(caller: Caller, formId: string): Promise<FormView> {
+    requireSignedIn(caller);
+    const form = await this.forms.find(formId);
+    if (!form) throw notFound(`Form ${formId}`);
+    const published =
+      form.latestVersion > 0 ? await this.forms.findVersion(formId, form.latestVersion) : undefined;
+    return {
+      id: form.id,
+      documentType: form.documentType,
+      published: published ? publishedView(published) : null,
+      ...(hasPermission(caller.actor, 'forms.read-drafts') && form.draft ? { draft: form.draft } : {}),
+    };
+  }
+
+  /** A published version by number; applications filed under it keep rendering with it. */
+  async version(
+    caller: Caller,
+    formId: string,
+    version: number,
+  ): Promise<PublishedSummary & FormContent & { publishedAt: Date }> {
+    requireSignedIn(caller);
+    const found = await this.forms.findVersion(formId, version);
+    if (!found) throw notFound(`Version ${version} of form ${formId}`);
+    return publishedView(found);
+  }
+
+  async saveDraft(caller: Caller, formId: string, input: DraftInput): Promise<FormView> {
+    const actor = requirePermission(caller, 'forms.design');
+    if (!FORM_ID.test(formId)) {
+      throw invalid('A form id is 2 to 63 lower-case letters, digits and hyphens, e.g. export-permit.', [
+        { path: 'path:formId', message: 'is not a valid form id' },
+      ]);
+    }
+    const problems = checkFormSchema(input.schema);
+    if (problems.length > 0) {
+      throw invalid(
+        'The schema cannot be used: fix it and save again.',
+        problems.map((problem) => ({
+          path: `/schema${problem.path === '/' ? '' : problem.path}`,
+          message: problem.message,
+        })),
+      );
+    }
+    const existing = await this.forms.find(formId);
+    const documentType = existing?.documentType ?? input.documentType;
+    if (!documentType || !isDocumentType(documentType)) {
+      throw invalid('A new form needs its document type.', [
+        { path: '/documentType', message: 'is required for a new form' },
+      ]);
+    }
+    if (existing && input.documentType && input.documentType !== existing.documentType) {
+      throw invalid('A form keeps its document type.', [
+        { path: '/documentType', message: `must be ${existing.documentType}` },
+      ]);
+    }
+    const draft = {
+      schema: input.schema,
+      uiSchema: input.uiSchema,
+      translations: input.translations,
+      updatedBy: actor.userId,
+      updatedAt: this.now(),
+    };
+    const saved = await this.forms.saveDraft(formId, documentType, draft, this.now());
+    await this.audit.record(caller, {
+      action: existing ? 'form.draft-saved' : 'form.created',
+      objectType: 'form',
+      objectId: formId,
+      before: existing?.draft ? contentOf(existing.draft) : undefined,
+      after: contentOf(draft),
+    });
+    return this.get(caller, saved.id);
+  }
+
+  async publish(caller: Caller, formId: string): Promise<PublishedSummary> {
+    const actor = requirePermission(caller, 'forms.publish');
+    const form = await this.forms.find(formId);
+    if (!form) throw notFound(`Form ${formId}`);
+    if (!form.draft) throw new PangolinError('conflict', 'There is no draft to publish.');
+    if (form.draft.updatedBy === actor.userId) {
+      throw new PangolinError('not-allowed', 'A second person must publish: you saved this draft yourself.');
+    }
+    const published = await this.forms.publish(form, actor.userId, this.now());
+    if (!published)
+      throw new PangolinError(
+        'conflict',
+        'Someone published this form at the same moment; reload and check.',
+      );
+    await this.audit.record(caller, {
+      action: 'form.published',
+      objectType: 'form',
+      objectId: formId,
+      after: { versionId: published.versionId, ...contentOf(published) },
+    });
+    return { versionId: published.versionId, version: published.version };
+  }
+}
+
+function contentOf(content: FormContent): FormContent {
+  return { schema: content.schema, uiSchema: content.uiSchema, translations: content.translations };
+}
+
+function publishedView(version: FormVersionRecord) {
+  return {
+    versionId: version.versionId,
+    version: version.version,
+    ...contentOf(version),
+    publishedAt: version.publishedAt,
+  };
+}
