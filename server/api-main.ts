@@ -21,7 +21,8 @@ runMain('api', async () => {
   const probeConnection = temporalProbeConnection(connectionOptions);
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const prepared = await prepareStore(config, store);
-  if (prepared.taxaSeeded + prepared.demoAccounts > 0) logger.info(prepared, 'store prepared');
+  if (prepared.taxaSeeded + prepared.formsInstalled + prepared.demoAccounts > 0)
+    logger.info(prepared, 'store prepared');
   const app = createApp(config, createServices(config, store, temporal, probeConnection), logger);
   const server = http.createServer(app);
   await new Promise<void>((resolve, reject) => {

@@ -12,7 +12,7 @@ import type { PangolinConfig } from './config';
 import { AuditService } from './services/audit';
 import { AuditTrail } from './services/audit-trail';
 import { AuthService } from './services/auth';
-import { FormService } from './services/forms';
+import { FormService, installDefaultForms } from './services/forms';
 import { seedDemoAccounts } from './services/demo-seed';
 import { HealthService } from './services/health';
 import { seedChecklist, SpeciesService } from './services/species';
@@ -73,9 +73,15 @@ export function createServices(
 export async function prepareStore(
   config: PangolinConfig,
   store: StoreConnection,
-): Promise<{ taxaSeeded: number; demoAccounts: number }> {
-  const taxaSeeded = await seedChecklist(new SpeciesRepository(store), new Date());
-  return { taxaSeeded, demoAccounts: await prepareDemo(config, store) };
+): Promise<{ taxaSeeded: number; formsInstalled: number; demoAccounts: number }> {
+  const now = new Date();
+  const taxaSeeded = await seedChecklist(new SpeciesRepository(store), now);
+  const formsInstalled = await installDefaultForms(
+    new FormRepository(store),
+    new AuditTrail(new AuditRepository(store)),
+    now,
+  );
+  return { taxaSeeded, formsInstalled, demoAccounts: await prepareDemo(config, store) };
 }
 
 /** Demo mode only: the accounts of the public contract, one per role. */

@@ -1,12 +1,9 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { DocumentType } from '../domain/codes/types';
 
-/** What a designer edits and a publisher freezes: JSON Schema, UI schema and translations. */
-export interface FormContent {
-  schema: Record<string, unknown>;
-  uiSchema: Record<string, unknown>;
-  translations: Record<string, unknown>;
-}
+import type { FormContent } from '../forms/form-content';
+
+export type { FormContent };
 
 export interface FormDraft extends FormContent {
   updatedBy: string;

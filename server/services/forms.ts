@@ -1,5 +1,6 @@
 import { isDocumentType } from '../../domain/documents';
 import type { DocumentType } from '../../domain/codes/types';
+import { DEFAULT_FORMS } from '../../forms/defaults';
 import { checkFormSchema } from '../../forms/schema-kit';
 import {
   formVersionId,
@@ -171,4 +172,35 @@ function publishedView(version: FormVersionRecord) {
     ...contentOf(version),
     publishedAt: version.publishedAt,
   };
+}
+
+/**
+ * A fresh installation gets the default national forms, published as version 1 by the system;
+ * forms that exist (shipped earlier or made by designers) are left alone.
+ */
+export async function installDefaultForms(
+  forms: FormRepository,
+  audit: AuditTrail,
+  now: Date,
+): Promise<number> {
+  let installed = 0;
+  for (const form of DEFAULT_FORMS) {
+    if (await forms.find(form.id)) continue;
+    const saved = await forms.saveDraft(
+      form.id,
+      form.documentType,
+      { ...form.content, updatedBy: 'system', updatedAt: now },
+      now,
+    );
+    const published = await forms.publish(saved, 'system', now);
+    if (!published) continue;
+    await audit.record('system', {
+      action: 'form.installed',
+      objectType: 'form',
+      objectId: form.id,
+      after: { versionId: published.versionId, ...form.content },
+    });
+    installed++;
+  }
+  return installed;
 }

@@ -37,8 +37,21 @@ describe('national forms: drafts, four-eyes publishing, immutable versions', () 
   });
   afterAll(() => stack?.close());
 
+  it('starts with the default forms for export, re-export and import, published as version 1', async () => {
+    const listed = await stack.api<
+      Array<{ id: string; documentType: string; published: { versionId: string } }>
+    >('/api/forms', {
+      token: applicant,
+    });
+    expect(listed.body.map((form) => [form.id, form.documentType, form.published.versionId])).toEqual([
+      ['export-permit', 'export', 'export-permit@1'],
+      ['import-permit', 'import', 'import-permit@1'],
+      ['re-export-certificate', 're-export', 're-export-certificate@1'],
+    ]);
+  });
+
   it('refuses a schema ajv cannot compile, telling the designer why, and saves nothing', async () => {
-    const answer = await stack.api('/api/forms/export-permit/draft', {
+    const answer = await stack.api('/api/forms/national-export/draft', {
       method: 'PUT',
       token: designer,
       body: {
@@ -50,62 +63,58 @@ describe('national forms: drafts, four-eyes publishing, immutable versions', () 
     expect(answer.body.errors).toEqual([
       { path: '/schema', message: expect.stringContaining('unknown keyword: "minLenght"') },
     ]);
-    expect((await stack.api('/api/forms/export-permit', { token: designer })).status).toBe(404);
+    expect((await stack.api('/api/forms/national-export', { token: designer })).status).toBe(404);
   });
 
   it('publishes only through a second person, as numbered versions that stay as they were', async () => {
-    const saved = await stack.api('/api/forms/export-permit/draft', {
+    const saved = await stack.api('/api/forms/national-export/draft', {
       method: 'PUT',
       token: designer,
       body: { documentType: 'export', ...content(schemaV1) },
     });
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({
-      id: 'export-permit',
+      id: 'national-export',
       documentType: 'export',
       published: null,
       draft: { schema: schemaV1 },
     });
 
     expect(
-      (await stack.api('/api/forms/export-permit/publish', { method: 'POST', token: designer })).status,
+      (await stack.api('/api/forms/national-export/publish', { method: 'POST', token: designer })).status,
     ).toBe(403);
-    const v1 = await stack.api('/api/forms/export-permit/publish', { method: 'POST', token: publisher });
-    expect(v1).toMatchObject({ status: 201, body: { versionId: 'export-permit@1', version: 1 } });
+    const v1 = await stack.api('/api/forms/national-export/publish', { method: 'POST', token: publisher });
+    expect(v1).toMatchObject({ status: 201, body: { versionId: 'national-export@1', version: 1 } });
     expect(
-      (await stack.api('/api/forms/export-permit/publish', { method: 'POST', token: publisher })).status,
+      (await stack.api('/api/forms/national-export/publish', { method: 'POST', token: publisher })).status,
     ).toBe(409);
 
-    await stack.api('/api/forms/export-permit/draft', {
+    await stack.api('/api/forms/national-export/draft', {
       method: 'PUT',
       token: designer,
       body: content(schemaV2),
     });
-    const v2 = await stack.api('/api/forms/export-permit/publish', { method: 'POST', token: publisher });
-    expect(v2.body).toMatchObject({ versionId: 'export-permit@2', version: 2 });
+    const v2 = await stack.api('/api/forms/national-export/publish', { method: 'POST', token: publisher });
+    expect(v2.body).toMatchObject({ versionId: 'national-export@2', version: 2 });
 
-    const seenByApplicant = await stack.api('/api/forms/export-permit', { token: applicant });
+    const seenByApplicant = await stack.api('/api/forms/national-export', { token: applicant });
     expect(seenByApplicant.body).toMatchObject({
-      published: { versionId: 'export-permit@2', schema: schemaV2 },
+      published: { versionId: 'national-export@2', schema: schemaV2 },
     });
     expect(seenByApplicant.body).not.toHaveProperty('draft');
-    const first = await stack.api('/api/forms/export-permit/versions/1', { token: applicant });
+    const first = await stack.api('/api/forms/national-export/versions/1', { token: applicant });
     expect(first.body).toMatchObject({
-      versionId: 'export-permit@1',
+      versionId: 'national-export@1',
       schema: schemaV1,
       translations: content(schemaV1).translations,
     });
 
-    const listed = await stack.api<Array<{ id: string; published: { version: number } }>>('/api/forms', {
-      token: applicant,
+    const listed = await stack.api<Array<{ id: string }>>('/api/forms', { token: applicant });
+    expect(listed.body.find((form) => form.id === 'national-export')).toEqual({
+      id: 'national-export',
+      documentType: 'export',
+      published: { versionId: 'national-export@2', version: 2 },
     });
-    expect(listed.body).toEqual([
-      {
-        id: 'export-permit',
-        documentType: 'export',
-        published: { versionId: 'export-permit@2', version: 2 },
-      },
-    ]);
   });
 
   it('does not let one person both design and publish a draft, even holding both roles', async () => {
@@ -120,18 +129,18 @@ describe('national forms: drafts, four-eyes publishing, immutable versions', () 
       },
     });
     const both = await stack.login('both@example.org', 'long enough pass');
-    await stack.api('/api/forms/import-permit/draft', {
+    await stack.api('/api/forms/national-import/draft', {
       method: 'PUT',
       token: both,
       body: { documentType: 'import', ...content(schemaV1) },
     });
-    const own = await stack.api('/api/forms/import-permit/publish', { method: 'POST', token: both });
+    const own = await stack.api('/api/forms/national-import/publish', { method: 'POST', token: both });
     expect(own.status).toBe(403);
     expect(own.body.detail).toMatch(/second person/);
   });
 
   it('keeps a form to its document type and audits every change', async () => {
-    const changed = await stack.api('/api/forms/export-permit/draft', {
+    const changed = await stack.api('/api/forms/national-export/draft', {
       method: 'PUT',
       token: designer,
       body: { documentType: 'import', ...content(schemaV1) },
@@ -143,7 +152,7 @@ describe('national forms: drafts, four-eyes publishing, immutable versions', () 
       { token: auditor },
     );
     const formActions = trail.body.entries
-      .filter((entry) => entry.objectId === 'export-permit')
+      .filter((entry) => entry.objectId === 'national-export')
       .map((entry) => entry.action);
     expect(formActions.sort()).toEqual([
       'form.created',
