@@ -18,6 +18,7 @@ import { aboutRoutes, docsAssets } from './routes/about';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
+import { applicationRoutes } from './routes/applications';
 import { formRoutes } from './routes/forms';
 import { speciesRoutes } from './routes/species';
 import { systemCheckRoutes } from './routes/system-checks';
@@ -46,6 +47,7 @@ export function apiRouteTable(config: PangolinConfig, services: AppServices): Ro
   systemCheckRoutes(routes, services.systemChecks);
   speciesRoutes(routes, services.species, services.tradeMeasures, config.publicRequestsPerMinute);
   formRoutes(routes, services.forms);
+  applicationRoutes(routes, services.applications);
   return routes;
 }
 

@@ -1,5 +1,6 @@
 import type { Client, Connection } from '@temporalio/client';
 import type { Connection as StoreConnection } from 'mongoose';
+import { ApplicationRepository } from '../store/applications';
 import { AuditRepository } from '../store/audit';
 import { FormRepository } from '../store/forms';
 import { IdempotencyRepository } from '../store/idempotency';
@@ -9,6 +10,7 @@ import { TradeMeasureRepository } from '../store/trade-measures';
 import { SystemCheckRepository } from '../store/system-checks';
 import { UserRepository } from '../store/users';
 import type { PangolinConfig } from './config';
+import { ApplicationService } from './services/applications';
 import { AuditService } from './services/audit';
 import { AuditTrail } from './services/audit-trail';
 import { AuthService } from './services/auth';
@@ -28,6 +30,7 @@ export interface AppServices {
   systemChecks: SystemCheckService;
   species: SpeciesService;
   forms: FormService;
+  applications: ApplicationService;
   tradeMeasures: TradeMeasureService;
   idempotencyKeys: IdempotencyRepository;
 }
@@ -44,6 +47,7 @@ export function createServices(
   const auditTrail = new AuditTrail(new AuditRepository(store));
   const { rolesRequiringTotp } = config.auth;
   const species = new SpeciesService(new SpeciesRepository(store), config.checklistRecheckMs);
+  const forms = new FormService(new FormRepository(store), auditTrail);
   return {
     health: new HealthService(config.party, temporalProbe, config.temporal.namespace, store),
     auth: new AuthService(users, sessions, auditTrail, {
@@ -63,7 +67,14 @@ export function createServices(
       auditTrail,
     ),
     species,
-    forms: new FormService(new FormRepository(store), auditTrail),
+    forms,
+    applications: new ApplicationService(
+      config.party,
+      new ApplicationRepository(store),
+      forms,
+      species,
+      auditTrail,
+    ),
     tradeMeasures: new TradeMeasureService(new TradeMeasureRepository(store), species),
     idempotencyKeys: new IdempotencyRepository(store),
   };

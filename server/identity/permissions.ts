@@ -12,6 +12,10 @@ export const PERMISSIONS = {
   'users.read': ['admin', 'auditor'],
   /** Create accounts, change roles, lock and unlock. */
   'users.manage': ['admin'],
+  /** File an application for a permit or certificate. */
+  'applications.submit': ['applicant'],
+  /** See every application of the Party, not only one's own. */
+  'applications.read-all': ['ma_officer', 'sa_officer', 'customs_officer', 'auditor'],
   /** Edit the draft of a national form. */
   'forms.design': ['form_designer'],
   /** Publish a draft someone else saved, as a new immutable version. */

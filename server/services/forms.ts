@@ -90,6 +90,40 @@ export class FormService {
     return publishedView(found);
   }
 
+  /**
+   * The form version an application is filed under: the one it names, or the current version of
+   * the Party's form for its document type.
+   */
+  async versionForApplication(
+    documentType: DocumentType,
+    formVersionId?: string,
+  ): Promise<FormVersionRecord> {
+    if (formVersionId) {
+      const match = /^([a-z0-9][a-z0-9-]{1,62})@([1-9]\d{0,8})$/.exec(formVersionId);
+      const version = match ? await this.forms.findVersion(match[1]!, Number(match[2])) : undefined;
+      if (!version)
+        throw invalid('There is no such form version.', [
+          { path: '/formVersionId', message: 'is not a published form version' },
+        ]);
+      const form = await this.forms.find(version.formId);
+      if (form?.documentType !== documentType) {
+        throw invalid('The form version is for another document type.', [
+          { path: '/formVersionId', message: `is not a form for ${documentType}` },
+        ]);
+      }
+      return version;
+    }
+    const form = (await this.forms.list()).find(
+      (candidate) => candidate.documentType === documentType && candidate.latestVersion > 0,
+    );
+    const version = form ? await this.forms.findVersion(form.id, form.latestVersion) : undefined;
+    if (!version)
+      throw invalid(`There is no published form for ${documentType} yet.`, [
+        { path: '/documentType', message: 'has no published form' },
+      ]);
+    return version;
+  }
+
   async saveDraft(caller: Caller, formId: string, input: DraftInput): Promise<FormView> {
     const actor = requirePermission(caller, 'forms.design');
     if (!FORM_ID.test(formId)) {

@@ -38,6 +38,15 @@ export class SpeciesService {
     });
   }
 
+  /** A check that a name is an accepted name or synonym in the checklist, for form validation. */
+  async nameChecker(): Promise<(name: string) => boolean> {
+    const index = await this.currentIndex();
+    return (name) => {
+      const [best] = index.search(name, { limit: 1, fuzzy: false });
+      return best !== undefined && best.matchType === 'exact' && best.nameKind !== 'common';
+    };
+  }
+
   async taxon(id: string): Promise<Taxon | undefined> {
     return (await this.currentIndex()).taxon(id) ?? this.species.find(id);
   }

@@ -32,6 +32,8 @@ const EXPECTED: Record<string, Rule> = {
   'GET /forms/:formId/versions/:version': 'signed-in',
   'PUT /forms/:formId/draft': ['form_designer'],
   'POST /forms/:formId/publish': ['form_publisher'],
+  'POST /applications': ['applicant'],
+  'GET /applications/:id': 'signed-in',
   'POST /system/checks': ['admin'],
   'GET /system/checks/:checkId': ['admin'],
 };

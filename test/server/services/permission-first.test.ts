@@ -3,6 +3,7 @@ import { PangolinError } from '../../../server/errors';
 import type { Caller } from '../../../server/identity/permissions';
 import { AuditService } from '../../../server/services/audit';
 import { SystemCheckService } from '../../../server/services/system-checks';
+import { ApplicationService } from '../../../server/services/applications';
 import { FormService } from '../../../server/services/forms';
 import { TradeMeasureService } from '../../../server/services/trade-measures';
 import { UserService } from '../../../server/services/users';
@@ -36,6 +37,7 @@ const audit = new AuditService(untouchable);
 const systemChecks = new SystemCheckService('KE', 'q', untouchable, untouchable, untouchable);
 const tradeMeasures = new TradeMeasureService(untouchable, untouchable);
 const forms = new FormService(untouchable, untouchable);
+const applications = new ApplicationService('KE', untouchable, untouchable, untouchable, untouchable);
 
 const serviceCalls: Array<[string, Role[], (caller: Caller) => Promise<unknown>]> = [
   ['users.list', ['admin', 'auditor'], (caller) => users.list(caller)],
@@ -71,6 +73,11 @@ const serviceCalls: Array<[string, Role[], (caller: Caller) => Promise<unknown>]
     (caller) => forms.saveDraft(caller, 'export-permit', { schema: {}, uiSchema: {}, translations: {} }),
   ],
   ['forms.publish', ['form_publisher'], (caller) => forms.publish(caller, 'export-permit')],
+  [
+    'applications.submit',
+    ['applicant'],
+    (caller) => applications.submit(caller, { documentType: 'export', data: {} }),
+  ],
   ['systemChecks.run', ['admin'], (caller) => systemChecks.run(caller)],
   [
     'systemChecks.find',

@@ -1,0 +1,49 @@
+import { DOCUMENT_TYPES } from '../../domain/documents';
+import type { Language } from '../../domain/codes/types';
+import type { RouteTable } from '../http/route-table';
+import type { ApplicationService, SubmissionInput } from '../services/applications';
+
+export function applicationRoutes(routes: RouteTable, applications: ApplicationService) {
+  routes.add<SubmissionInput>({
+    method: 'post',
+    path: '/applications',
+    access: { permission: 'applications.submit' },
+    tag: 'Applications',
+    summary:
+      'Submit an application on the published national form (messages in the Accept-Language of the request)',
+    body: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['documentType', 'data'],
+      properties: {
+        documentType: { type: 'string', enum: [...DOCUMENT_TYPES] },
+        data: { type: 'object' },
+        formVersionId: { type: 'string', maxLength: 80 },
+      },
+    },
+    responses: {
+      201: { description: 'Submitted: `{id, status, formVersionId, ...}`' },
+      422: { description: 'Every field of the form that is missing or wrong, with its path under /data' },
+    },
+    handler: async ({ caller, body, req, res }) => {
+      const language = (req.acceptsLanguages('en', 'fr', 'es') || 'en') as Language;
+      const application = await applications.submit(caller, body, language);
+      res.status(201).location(`/api/applications/${application.id}`).json(application);
+    },
+  });
+
+  routes.add({
+    method: 'get',
+    path: '/applications/:id',
+    access: 'signed-in',
+    tag: 'Applications',
+    summary: 'An application with its status and timeline (applicants: their own; officers: the Party’s)',
+    responses: {
+      200: { description: 'The application' },
+      404: { description: 'No such application, or not yours' },
+    },
+    handler: async ({ caller, params, res }) => {
+      res.json(await applications.get(caller, params.id!));
+    },
+  });
+}
