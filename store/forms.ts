@@ -107,15 +107,41 @@ export class FormRepository {
    */
   async publish(form: FormRecord, publishedBy: string, now: Date): Promise<FormVersionRecord | undefined> {
     const draft = form.draft!;
+    const published = await this.appendVersion(form, draft, draft.updatedBy, publishedBy, now);
+    if (published) {
+      await this.forms
+        .updateOne({ _id: form.id, 'draft.updatedAt': draft.updatedAt }, { $set: { draft: null } })
+        .exec();
+    }
+    return published;
+  }
+
+  /** Publishes an earlier version's content again as the next version; a pending draft stays. */
+  async republish(
+    form: FormRecord,
+    earlier: FormVersionRecord,
+    publishedBy: string,
+    now: Date,
+  ): Promise<FormVersionRecord | undefined> {
+    return this.appendVersion(form, earlier, earlier.draftAuthor, publishedBy, now);
+  }
+
+  private async appendVersion(
+    form: FormRecord,
+    content: FormContent,
+    draftAuthor: string,
+    publishedBy: string,
+    now: Date,
+  ): Promise<FormVersionRecord | undefined> {
     const version = form.latestVersion + 1;
     const record: FormVersionRecord = {
       versionId: formVersionId(form.id, version),
       formId: form.id,
       version,
-      schema: draft.schema,
-      uiSchema: draft.uiSchema,
-      translations: draft.translations,
-      draftAuthor: draft.updatedBy,
+      schema: content.schema,
+      uiSchema: content.uiSchema,
+      translations: content.translations,
+      draftAuthor,
       publishedBy,
       publishedAt: now,
     };
@@ -128,9 +154,6 @@ export class FormRepository {
     }
     await this.forms
       .updateOne({ _id: form.id, latestVersion: { $lt: version } }, { $set: { latestVersion: version } })
-      .exec();
-    await this.forms
-      .updateOne({ _id: form.id, 'draft.updatedAt': draft.updatedAt }, { $set: { draft: null } })
       .exec();
     return record;
   }

@@ -23,7 +23,7 @@ export function authenticate(auth: AuthService, publicUrl: string): RequestHandl
       }
     }
     const caller: Caller = { actor: await auth.authenticate(token), requestId: String(req.id ?? '') };
-    (req as Request & { caller: Caller; sessionToken?: string }).caller = caller;
+    (req as Request & { caller: Caller }).caller = caller;
     next();
   };
 }

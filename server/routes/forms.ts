@@ -18,7 +18,40 @@ const draftBody = {
   },
 };
 
+const versionNumber = (text: string | undefined) => (/^[1-9]\d{0,8}$/.test(text ?? '') ? Number(text) : 0);
+
 export function formRoutes(routes: RouteTable, forms: FormService) {
+  routes.add<unknown, { from: number; to: number }>({
+    method: 'get',
+    path: '/forms/:formId/diff',
+    access: { permission: 'forms.read-drafts' },
+    tag: 'Forms',
+    summary:
+      'What changed between two published versions: schema, UI schema and translations, by JSON pointer',
+    query: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['from', 'to'],
+      properties: { from: { type: 'integer', minimum: 1 }, to: { type: 'integer', minimum: 1 } },
+    },
+    responses: { 200: { description: 'The changes' }, 404: { description: 'No such version' } },
+    handler: async ({ caller, params, query, res }) => {
+      res.json(await forms.diff(caller, params.formId!, query.from, query.to));
+    },
+  });
+
+  routes.add({
+    method: 'post',
+    path: '/forms/:formId/versions/:version/republish',
+    access: { permission: 'forms.publish' },
+    tag: 'Forms',
+    summary: 'Publish an earlier version again as the next version (form publishers)',
+    responses: { 201: { description: 'The new version' }, 404: { description: 'No such version' } },
+    handler: async ({ caller, params, res }) => {
+      res.status(201).json(await forms.republish(caller, params.formId!, versionNumber(params.version)));
+    },
+  });
+
   routes.add({
     method: 'get',
     path: '/forms',
@@ -53,8 +86,7 @@ export function formRoutes(routes: RouteTable, forms: FormService) {
     summary: 'A published version, immutable; applications filed under it keep using it',
     responses: { 200: { description: 'The version' }, 404: { description: 'No such version' } },
     handler: async ({ caller, params, res }) => {
-      const version = /^[1-9]\d{0,8}$/.test(params.version!) ? Number(params.version) : 0;
-      res.json(await forms.version(caller, params.formId!, version));
+      res.json(await forms.version(caller, params.formId!, versionNumber(params.version)));
     },
   });
 

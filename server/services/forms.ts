@@ -1,6 +1,7 @@
 import { isDocumentType } from '../../domain/documents';
 import type { DocumentType } from '../../domain/codes/types';
 import { DEFAULT_FORMS } from '../../forms/defaults';
+import { diffJson, type FormChange } from '../../forms/diff';
 import { checkFormSchema } from '../../forms/schema-kit';
 import {
   formVersionId,
@@ -88,6 +89,47 @@ export class FormService {
     const found = await this.forms.findVersion(formId, version);
     if (!found) throw notFound(`Version ${version} of form ${formId}`);
     return publishedView(found);
+  }
+
+  /** What changed between two published versions, per part of the form. */
+  async diff(
+    caller: Caller,
+    formId: string,
+    from: number,
+    to: number,
+  ): Promise<Record<keyof FormContent, FormChange[]>> {
+    requirePermission(caller, 'forms.read-drafts');
+    const [older, newer] = await Promise.all([
+      this.forms.findVersion(formId, from),
+      this.forms.findVersion(formId, to),
+    ]);
+    if (!older || !newer) throw notFound(`Version ${!older ? from : to} of form ${formId}`);
+    return {
+      schema: diffJson(older.schema, newer.schema),
+      uiSchema: diffJson(older.uiSchema, newer.uiSchema),
+      translations: diffJson(older.translations, newer.translations),
+    };
+  }
+
+  /** Publishes an earlier version again as the next one, e.g. to undo a change quickly. */
+  async republish(caller: Caller, formId: string, version: number): Promise<PublishedSummary> {
+    const actor = requirePermission(caller, 'forms.publish');
+    const form = await this.forms.find(formId);
+    const earlier = form ? await this.forms.findVersion(formId, version) : undefined;
+    if (!form || !earlier) throw notFound(`Version ${version} of form ${formId}`);
+    const published = await this.forms.republish(form, earlier, actor.userId, this.now());
+    if (!published)
+      throw new PangolinError(
+        'conflict',
+        'Someone published this form at the same moment; reload and check.',
+      );
+    await this.audit.record(caller, {
+      action: 'form.republished',
+      objectType: 'form',
+      objectId: formId,
+      after: { versionId: published.versionId, from: earlier.versionId },
+    });
+    return { versionId: published.versionId, version: published.version };
   }
 
   /**

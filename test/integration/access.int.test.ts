@@ -30,6 +30,8 @@ const EXPECTED: Record<string, Rule> = {
   'GET /forms': 'signed-in',
   'GET /forms/:formId': 'signed-in',
   'GET /forms/:formId/versions/:version': 'signed-in',
+  'GET /forms/:formId/diff': ['form_designer', 'form_publisher', 'auditor'],
+  'POST /forms/:formId/versions/:version/republish': ['form_publisher'],
   'PUT /forms/:formId/draft': ['form_designer'],
   'POST /forms/:formId/publish': ['form_publisher'],
   'POST /applications': ['applicant'],

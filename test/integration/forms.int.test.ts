@@ -117,6 +117,39 @@ describe('national forms: drafts, four-eyes publishing, immutable versions', () 
     });
   });
 
+  it('shows what changed between versions, and publishes an earlier version again as the next', async () => {
+    const diff = await stack.api<{ schema: Array<{ path: string; change: string }> }>(
+      '/api/forms/national-export/diff?from=1&to=2',
+      {
+        token: publisher,
+      },
+    );
+    expect(diff.status).toBe(200);
+    expect(diff.body.schema.map((change) => `${change.change} ${change.path}`)).toEqual([
+      'added /if',
+      'added /properties/live',
+      'added /properties/veterinaryCertificate',
+      'added /then',
+    ]);
+    expect(
+      (await stack.api('/api/forms/national-export/diff?from=1&to=2', { token: applicant })).status,
+    ).toBe(403);
+    expect(
+      (await stack.api('/api/forms/national-export/diff?from=1&to=9', { token: publisher })).status,
+    ).toBe(404);
+
+    const undone = await stack.api('/api/forms/national-export/versions/1/republish', {
+      method: 'POST',
+      token: publisher,
+    });
+    expect(undone).toMatchObject({ status: 201, body: { versionId: 'national-export@3', version: 3 } });
+    const current = await stack.api('/api/forms/national-export', { token: applicant });
+    expect(current.body).toMatchObject({ published: { versionId: 'national-export@3', schema: schemaV1 } });
+    expect(
+      (await stack.api('/api/forms/national-export/versions/2', { token: applicant })).body,
+    ).toMatchObject({ schema: schemaV2 });
+  });
+
   it('does not let one person both design and publish a draft, even holding both roles', async () => {
     const admin = await stack.login('admin@demo.test');
     await stack.api('/api/users', {
@@ -159,6 +192,7 @@ describe('national forms: drafts, four-eyes publishing, immutable versions', () 
       'form.draft-saved',
       'form.published',
       'form.published',
+      'form.republished',
     ]);
   });
 });

@@ -73,6 +73,12 @@ const serviceCalls: Array<[string, Role[], (caller: Caller) => Promise<unknown>]
     (caller) => forms.saveDraft(caller, 'export-permit', { schema: {}, uiSchema: {}, translations: {} }),
   ],
   ['forms.publish', ['form_publisher'], (caller) => forms.publish(caller, 'export-permit')],
+  ['forms.republish', ['form_publisher'], (caller) => forms.republish(caller, 'export-permit', 1)],
+  [
+    'forms.diff',
+    ['form_designer', 'form_publisher', 'auditor'],
+    (caller) => forms.diff(caller, 'export-permit', 1, 2),
+  ],
   [
     'applications.submit',
     ['applicant'],
