@@ -64,9 +64,4 @@ export class IdempotencyRepository {
   async release(scope: string): Promise<void> {
     await this.model.deleteOne({ _id: { $eq: scope }, state: 'in-progress' }).exec();
   }
-
-  async deleteOlderThan(cutoff: Date): Promise<number> {
-    const { deletedCount } = await this.model.deleteMany({ createdAt: { $lt: cutoff } }).exec();
-    return deletedCount;
-  }
 }
