@@ -1,6 +1,6 @@
 import type { DocumentType } from '../../domain/codes/types';
 import type { FormContent } from '../form-content';
-import { purposeSchema, specimenBlockSchema, tradePartySchema } from './parts';
+import { evidenceSchema, purposeSchema, specimenBlockSchema, tradePartySchema } from './parts';
 
 /** A national form as it ships: the Management Authority adapts it without code. */
 export interface DefaultForm {
@@ -52,6 +52,7 @@ const exportSchema = {
       },
     },
     ...liveShipment,
+    evidence: evidenceSchema,
     notes: { type: 'string', title: 'Anything else the Management Authority should know', maxLength: 2000 },
   },
   // Appendix I: the import permit comes first (Art. III.2(d)).
@@ -92,6 +93,7 @@ const importSchema = {
     purpose: purposeSchema,
     blocks: blocks(false),
     ...liveShipment,
+    evidence: evidenceSchema,
     notPrimarilyCommercial: {
       type: 'string',
       title: 'For Appendix I: how the specimens will be used (not primarily for commercial purposes)',
@@ -124,8 +126,10 @@ const uiSchema = {
     'importPermit',
     'live',
     'transportConditions',
+    'evidence',
     '*',
   ],
+  evidence: { items: { 'ui:field': 'evidenceUpload' } },
   notes: { 'ui:widget': 'textarea' },
   transportConditions: { 'ui:widget': 'textarea' },
 };
@@ -155,6 +159,18 @@ const translations = {
     Appendix: 'Annexe',
     Source: 'Source',
     'Live animals or plants': 'Animaux ou plantes vivants',
+    'Supporting documents': 'Pièces justificatives',
+    'What the document is': 'Nature du document',
+    'Proof of legal acquisition': "Preuve d'acquisition légale",
+    'Registration of the captive-breeding operation':
+      "Enregistrement de l'établissement d'élevage en captivité",
+    'Veterinary health certificate': 'Certificat sanitaire vétérinaire',
+    'Copy of the import permit': "Copie du permis d'importation",
+    'Copy of the permit of the country of origin': "Copie du permis du pays d'origine",
+    'Description of the facility that will house the specimens':
+      "Description de l'installation qui hébergera les spécimens",
+    'Other document': 'Autre document',
+    Document: 'Document',
   },
   es: {
     'Application for a CITES export permit': 'Solicitud de permiso de exportación CITES',
@@ -179,6 +195,17 @@ const translations = {
     Appendix: 'Apéndice',
     Source: 'Origen',
     'Live animals or plants': 'Animales o plantas vivos',
+    'Supporting documents': 'Documentos justificativos',
+    'What the document is': 'Tipo de documento',
+    'Proof of legal acquisition': 'Prueba de adquisición legal',
+    'Registration of the captive-breeding operation': 'Registro del establecimiento de cría en cautividad',
+    'Veterinary health certificate': 'Certificado sanitario veterinario',
+    'Copy of the import permit': 'Copia del permiso de importación',
+    'Copy of the permit of the country of origin': 'Copia del permiso del país de origen',
+    'Description of the facility that will house the specimens':
+      'Descripción de la instalación que albergará los especímenes',
+    'Other document': 'Otro documento',
+    Document: 'Documento',
   },
 };
 

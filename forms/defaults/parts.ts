@@ -145,3 +145,38 @@ export function specimenBlockSchema(options: { originRequired: boolean }) {
 }
 
 export const purposeSchema = { type: 'string', title: 'Purpose of the transaction', format: 'cites-purpose' };
+
+/** The kinds of supporting document a procedure may ask for; the rules name them by code. */
+export const EVIDENCE_KINDS = [
+  { const: 'proof-of-legal-acquisition', title: 'Proof of legal acquisition' },
+  { const: 'captive-breeding-registration', title: 'Registration of the captive-breeding operation' },
+  { const: 'veterinary-health-certificate', title: 'Veterinary health certificate' },
+  { const: 'import-permit-copy', title: 'Copy of the import permit' },
+  { const: 'origin-permit-copy', title: 'Copy of the permit of the country of origin' },
+  { const: 'facility-description', title: 'Description of the facility that will house the specimens' },
+  { const: 'other', title: 'Other document' },
+];
+
+/**
+ * Supporting documents: files are uploaded first (POST /api/uploads) and the form keeps only the
+ * reference, never the bytes, so applications and workflow histories stay small.
+ */
+export const evidenceSchema = {
+  type: 'array',
+  title: 'Supporting documents',
+  maxItems: 20,
+  items: {
+    type: 'object',
+    title: 'Document',
+    required: ['kind', 'fileId', 'name', 'mime', 'size', 'sha256'],
+    additionalProperties: false,
+    properties: {
+      kind: { type: 'string', title: 'What the document is', oneOf: EVIDENCE_KINDS },
+      fileId: { type: 'string', title: 'File', pattern: '^[A-Za-z0-9_-]{16,64}$' },
+      name: { type: 'string', title: 'File name', maxLength: 200 },
+      mime: { type: 'string', title: 'File type', enum: ['application/pdf', 'image/jpeg', 'image/png'] },
+      size: { type: 'integer', title: 'Size in bytes', minimum: 1 },
+      sha256: { type: 'string', title: 'SHA-256', pattern: '^[0-9a-f]{64}$' },
+    },
+  },
+};
