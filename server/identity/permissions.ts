@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   'forms.design': ['form_designer'],
   /** Publish a draft someone else saved, as a new immutable version. */
   'forms.publish': ['form_publisher'],
+  /** Try procedure rules on sample data and run their test cases (the rule test bench). */
+  'forms.test-rules': ['form_designer', 'form_publisher'],
   /** See drafts, not only what is published. */
   'forms.read-drafts': ['form_designer', 'form_publisher', 'auditor'],
   /** See which trade suspensions and stricter domestic measures apply to a trade. */

@@ -60,7 +60,7 @@ export class ApplicationService {
       party: this.party,
       applicantId: applicant.userId,
       documentType: input.documentType,
-      formId: version.formId,
+      formId: version.ownerId,
       formVersionId: version.versionId,
       data: input.data,
       status: 'submitted',

@@ -9,9 +9,11 @@ import {
   type FormRepository,
   type FormVersionRecord,
 } from '../../store/forms';
-import { invalid, notFound, PangolinError } from '../errors';
+import { invalid, notFound } from '../errors';
 import { hasPermission, requirePermission, requireSignedIn, type Caller } from '../identity/permissions';
 import type { AuditTrail } from './audit-trail';
+import { draftForPublishing, publishedOrConflict } from './four-eyes';
+import { installDefaults } from './install-defaults';
 
 export interface DraftInput extends FormContent {
   documentType?: DocumentType;
@@ -117,12 +119,9 @@ export class FormService {
     const form = await this.forms.find(formId);
     const earlier = form ? await this.forms.findVersion(formId, version) : undefined;
     if (!form || !earlier) throw notFound(`Version ${version} of form ${formId}`);
-    const published = await this.forms.republish(form, earlier, actor.userId, this.now());
-    if (!published)
-      throw new PangolinError(
-        'conflict',
-        'Someone published this form at the same moment; reload and check.',
-      );
+    const published = publishedOrConflict(
+      await this.forms.republish(form, earlier, actor.userId, this.now()),
+    );
     await this.audit.record(caller, {
       action: 'form.republished',
       objectType: 'form',
@@ -147,7 +146,7 @@ export class FormService {
         throw invalid('There is no such form version.', [
           { path: '/formVersionId', message: 'is not a published form version' },
         ]);
-      const form = await this.forms.find(version.formId);
+      const form = await this.forms.find(version.ownerId);
       if (form?.documentType !== documentType) {
         throw invalid('The form version is for another document type.', [
           { path: '/formVersionId', message: `is not a form for ${documentType}` },
@@ -215,18 +214,8 @@ export class FormService {
 
   async publish(caller: Caller, formId: string): Promise<PublishedSummary> {
     const actor = requirePermission(caller, 'forms.publish');
-    const form = await this.forms.find(formId);
-    if (!form) throw notFound(`Form ${formId}`);
-    if (!form.draft) throw new PangolinError('conflict', 'There is no draft to publish.');
-    if (form.draft.updatedBy === actor.userId) {
-      throw new PangolinError('not-allowed', 'A second person must publish: you saved this draft yourself.');
-    }
-    const published = await this.forms.publish(form, actor.userId, this.now());
-    if (!published)
-      throw new PangolinError(
-        'conflict',
-        'Someone published this form at the same moment; reload and check.',
-      );
+    const form = await draftForPublishing(this.forms, formId, actor.userId, `Form ${formId}`);
+    const published = publishedOrConflict(await this.forms.publish(form, actor.userId, this.now()));
     await this.audit.record(caller, {
       action: 'form.published',
       objectType: 'form',
@@ -250,33 +239,7 @@ function publishedView(version: FormVersionRecord) {
   };
 }
 
-/**
- * A fresh installation gets the default national forms, published as version 1 by the system;
- * forms that exist (shipped earlier or made by designers) are left alone.
- */
-export async function installDefaultForms(
-  forms: FormRepository,
-  audit: AuditTrail,
-  now: Date,
-): Promise<number> {
-  let installed = 0;
-  for (const form of DEFAULT_FORMS) {
-    if (await forms.find(form.id)) continue;
-    const saved = await forms.saveDraft(
-      form.id,
-      form.documentType,
-      { ...form.content, updatedBy: 'system', updatedAt: now },
-      now,
-    );
-    const published = await forms.publish(saved, 'system', now);
-    if (!published) continue;
-    await audit.record('system', {
-      action: 'form.installed',
-      objectType: 'form',
-      objectId: form.id,
-      after: { versionId: published.versionId, ...form.content },
-    });
-    installed++;
-  }
-  return installed;
+/** The default national forms, published as version 1 on a fresh installation. */
+export function installDefaultForms(forms: FormRepository, audit: AuditTrail, now: Date) {
+  return installDefaults(forms, DEFAULT_FORMS, 'form', audit, now);
 }
