@@ -6,7 +6,19 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    rolldownOptions: {
+      // react-jsonschema-form marks its hooks "use client" for React Server Components, which a
+      // single-page app does not have: the directive means nothing here.
+      onLog(level, log, handler) {
+        if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        handler(level, log);
+      },
+    },
+  },
   server: {
     proxy: {
       '/api': `http://127.0.0.1:${process.env.PORT ?? 3000}`,

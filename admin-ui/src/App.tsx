@@ -1,23 +1,39 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createApiClient } from './api/client';
 import type { About, User } from './api/types';
+import { lazyPage } from './components/lazyPage';
 import { Shell, type PageComponent } from './components/Shell';
 import { Loading } from './components/Status';
 import { I18nProvider, useI18n } from './i18n';
 import { navigate } from './location';
 import type { PageId } from './navigation';
 import { AccountPage } from './pages/Account';
+import { ApplicationsPage } from './pages/Applications';
+import { ApplyPage } from './pages/Apply';
 import { AuditTrailPage } from './pages/AuditTrail';
 import { ForbiddenPage, NotFoundPage } from './pages/Errors';
+import { FormsPage } from './pages/Forms';
 import { HomePage } from './pages/Home';
+import { ProceduresPage } from './pages/Procedures';
 import { SignInPage, type SignInNotice } from './pages/SignIn';
 import { SystemStatusPage } from './pages/SystemStatus';
 import { UserCreatePage, UserEditPage, UsersPage } from './pages/Users';
 import { SessionContext, type Session } from './session';
 
+// The editors (CodeMirror) and the forms (react-jsonschema-form, ajv) are fetched only when opened.
 const pageComponents: Record<PageId, PageComponent> = {
   home: HomePage,
   account: AccountPage,
+  apply: ApplyPage,
+  applyForm: lazyPage(() => import('./pages/ApplyForm').then((module) => module.ApplyFormPage)),
+  applications: ApplicationsPage,
+  application: lazyPage(() => import('./pages/Application').then((module) => module.ApplicationPage)),
+  forms: FormsPage,
+  formEditor: lazyPage(() => import('./pages/FormEditor').then((module) => module.FormEditorPage)),
+  procedures: ProceduresPage,
+  procedureEditor: lazyPage(() =>
+    import('./pages/ProcedureEditor').then((module) => module.ProcedureEditorPage),
+  ),
   users: UsersPage,
   userCreate: UserCreatePage,
   userEdit: UserEditPage,

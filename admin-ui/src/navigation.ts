@@ -7,7 +7,22 @@ import { resolveRoute, type RouteMatch } from './router';
  * pages: the router, the menu, the home page and the access checks are all derived from it.
  */
 export type PageId =
-  'home' | 'account' | 'users' | 'userCreate' | 'userEdit' | 'systemStatus' | 'auditTrail' | 'notFound';
+  | 'home'
+  | 'account'
+  | 'apply'
+  | 'applyForm'
+  | 'applications'
+  | 'application'
+  | 'forms'
+  | 'formEditor'
+  | 'procedures'
+  | 'procedureEditor'
+  | 'users'
+  | 'userCreate'
+  | 'userEdit'
+  | 'systemStatus'
+  | 'auditTrail'
+  | 'notFound';
 
 export interface PageDefinition {
   id: PageId;
@@ -24,6 +39,12 @@ export interface PageDefinition {
   openBeforeSecondFactor?: boolean;
 }
 
+const applicants: readonly Role[] = ['applicant'];
+/** Applicants see their own applications; these officers and auditors see the Party's. */
+const applicationReaders: readonly Role[] = ['applicant', 'ma_officer', 'sa_officer', 'auditor'];
+/** Designers edit, publishers publish, auditors read: all of them see drafts. */
+const formReaders: readonly Role[] = ['form_designer', 'form_publisher', 'auditor'];
+
 export const pages: readonly PageDefinition[] = [
   {
     id: 'home',
@@ -39,6 +60,56 @@ export const pages: readonly PageDefinition[] = [
     access: 'everyone',
     menu: { label: 'navAccount', description: 'navAccountDescription' },
     openBeforeSecondFactor: true,
+  },
+  {
+    id: 'apply',
+    path: '/apply',
+    title: 'applyTitle',
+    access: applicants,
+    menu: { label: 'navApply', description: 'navApplyDescription' },
+  },
+  { id: 'applyForm', path: '/apply/:formId', title: 'applyFormTitle', access: applicants, section: 'apply' },
+  {
+    id: 'applications',
+    path: '/applications',
+    title: 'applicationsTitle',
+    access: applicationReaders,
+    menu: { label: 'navApplications', description: 'navApplicationsDescription' },
+  },
+  {
+    id: 'application',
+    path: '/applications/:id',
+    title: 'applicationTitle',
+    access: applicationReaders,
+    section: 'applications',
+  },
+  {
+    id: 'forms',
+    path: '/forms',
+    title: 'formsTitle',
+    access: formReaders,
+    menu: { label: 'navForms', description: 'navFormsDescription' },
+  },
+  {
+    id: 'formEditor',
+    path: '/forms/:formId',
+    title: 'formEditorTitle',
+    access: formReaders,
+    section: 'forms',
+  },
+  {
+    id: 'procedures',
+    path: '/procedures',
+    title: 'proceduresTitle',
+    access: formReaders,
+    menu: { label: 'navProcedures', description: 'navProceduresDescription' },
+  },
+  {
+    id: 'procedureEditor',
+    path: '/procedures/:id',
+    title: 'procedureEditorTitle',
+    access: formReaders,
+    section: 'procedures',
   },
   {
     id: 'users',
@@ -102,6 +173,25 @@ export function pageAt(pathname: string): RouteMatch<PageDefinition> {
 /** The menu entry to mark as the current page. */
 export function menuSection(page: PageDefinition): PageId {
   return page.section ?? page.id;
+}
+
+/** What a page lets only some of its readers do; the server checks the same, this only hides buttons. */
+export const actions = {
+  /** Edit and save drafts of forms and procedures. */
+  designForms: ['form_designer'],
+  /** Publish a draft someone else saved, or an earlier version again. */
+  publishForms: ['form_publisher'],
+  /** Evaluate rules against sample data and run a procedure's test cases. */
+  testRules: ['form_designer', 'form_publisher'],
+  /** File applications and keep drafts of them. */
+  submitApplications: ['applicant'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof actions;
+
+export function mayDo(userRoles: readonly Role[], action: Action): boolean {
+  const allowed: readonly Role[] = actions[action];
+  return userRoles.some((role) => allowed.includes(role));
 }
 
 /** How each role is named, and what it does in Pangolin, on the home page and in user admin. */

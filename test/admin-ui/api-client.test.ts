@@ -224,3 +224,84 @@ describe('the API client', () => {
     expect(JSON.parse(calls[0]!.init!.body as string)).toEqual({ unlock: true });
   });
 });
+
+describe('forms, procedures and applications in the API client', () => {
+  it('reads the contract’s problems list as well as the older errors list', () => {
+    const error = problemFrom(
+      422,
+      'Unprocessable Entity',
+      noHeaders,
+      JSON.stringify({
+        title: 'The data is not valid',
+        problems: [{ path: '/data/blocks/0/quantity', message: 'must be > 0' }],
+        errors: [{ path: '/schema/type', message: 'must be equal to one of the allowed values' }],
+      }),
+    );
+    expect(error.errors).toEqual([
+      { path: '/data/blocks/0/quantity', message: 'must be > 0' },
+      { path: '/schema/type', message: 'must be equal to one of the allowed values' },
+    ]);
+  });
+
+  it('calls each endpoint with its method, path and body', async () => {
+    const { fetch, calls } = fakeFetch(() => json(200, { outcome: { fee: 1 } }));
+    const api = createApiClient({ fetch });
+    const content = { schema: { type: 'object' }, uiSchema: {}, translations: { fr: {} } };
+    await api.listForms();
+    await api.getForm('export permit');
+    await api.getFormVersion('export-permit', 3);
+    await api.saveFormDraft('export-permit', content);
+    await api.publishForm('export-permit');
+    await api.republishFormVersion('export-permit', 1);
+    await api.diffForm('export-permit', 1, 2);
+    await api.saveProcedureDraft('export-procedure', { formId: 'export-permit' });
+    await expect(
+      api.evaluateProcedure('export-procedure', { purpose: 'T' }, { formId: 'f' }),
+    ).resolves.toEqual({
+      fee: 1,
+    });
+    await api.checkProcedure('export-procedure');
+    await api.publishProcedure('export-procedure');
+    await api.createDraft({ documentType: 'export', data: {} });
+    await api.updateDraft('d1', { documentType: 'export', formVersionId: 'export-permit@1', data: { a: 1 } });
+    await api.deleteDraft('d1');
+    await api.listApplications({ before: '2026-03-01T10:00:00.000Z' });
+    await api.submitApplication(
+      { documentType: 'export', data: {}, formVersionId: 'export-permit@2', draftId: 'd1' },
+      'fr',
+    );
+    const seen = calls.map((call) => `${call.init?.method ?? 'GET'} ${call.url}`);
+    expect(seen).toEqual([
+      'GET /api/forms',
+      'GET /api/forms/export%20permit',
+      'GET /api/forms/export-permit/versions/3',
+      'PUT /api/forms/export-permit/draft',
+      'POST /api/forms/export-permit/publish',
+      'POST /api/forms/export-permit/versions/1/republish',
+      'GET /api/forms/export-permit/diff?from=1&to=2',
+      'PUT /api/procedures/export-procedure/draft',
+      'POST /api/procedures/export-procedure/evaluate',
+      'POST /api/procedures/export-procedure/check',
+      'POST /api/procedures/export-procedure/publish',
+      'POST /api/application-drafts',
+      'PUT /api/application-drafts/d1',
+      'DELETE /api/application-drafts/d1',
+      'GET /api/applications?limit=50&before=2026-03-01T10%3A00%3A00.000Z',
+      'POST /api/applications',
+    ]);
+    const body = (index: number) => JSON.parse(calls[index]!.init!.body as string) as unknown;
+    expect(body(3)).toEqual(content);
+    expect(body(7)).toEqual({ definition: { formId: 'export-permit' } });
+    expect(body(8)).toEqual({ definition: { formId: 'f' }, data: { purpose: 'T' } });
+    expect(body(9)).toEqual({});
+    expect(body(15)).toEqual({
+      documentType: 'export',
+      data: {},
+      formVersionId: 'export-permit@2',
+      draftId: 'd1',
+    });
+    // Messages about the application come back in the language of the web app.
+    expect((calls[15]!.init!.headers as Record<string, string>)['accept-language']).toBe('fr');
+    expect((calls[0]!.init!.headers as Record<string, string>)['accept-language']).toBeUndefined();
+  });
+});

@@ -13,8 +13,17 @@ const keys = Object.keys(english) as MessageKey[];
 
 /** Words that really are spelt the same in both languages. */
 const sameAsEnglish: Record<Exclude<Language, 'en'>, MessageKey[]> = {
-  fr: ['menu', 'version', 'versionNumber', 'services', 'auditAction'],
-  es: ['roleAuditor'],
+  fr: [
+    'menu',
+    'version',
+    'versionNumber',
+    'services',
+    'auditAction',
+    'versionN',
+    'versionsTitle',
+    'editorLabel',
+  ],
+  es: ['roleAuditor', 'no', 'editorLabel'],
 };
 
 describe('web app texts', () => {

@@ -4,6 +4,7 @@ import { messages } from '../../admin-ui/src/messages';
 import {
   canOpen,
   menuFor,
+  mayDo,
   menuSection,
   notFoundPage,
   pageAt,
@@ -20,22 +21,40 @@ describe('navigation by role', () => {
   });
 
   it.each<[Role, string[]]>([
-    ['applicant', ['home', 'account']],
-    ['ma_officer', ['home', 'account']],
-    ['sa_officer', ['home', 'account']],
+    ['applicant', ['home', 'account', 'apply', 'applications']],
+    ['ma_officer', ['home', 'account', 'applications']],
+    ['sa_officer', ['home', 'account', 'applications']],
     ['customs_officer', ['home', 'account']],
-    ['form_designer', ['home', 'account']],
-    ['form_publisher', ['home', 'account']],
+    ['form_designer', ['home', 'account', 'forms', 'procedures']],
+    ['form_publisher', ['home', 'account', 'forms', 'procedures']],
     ['peer_party', ['home', 'account']],
-    ['auditor', ['home', 'account', 'auditTrail']],
+    ['auditor', ['home', 'account', 'applications', 'forms', 'procedures', 'auditTrail']],
     ['admin', ['home', 'account', 'users', 'auditTrail', 'systemStatus']],
   ])('gives %s the menu %j', (role, expected) => {
     expect(menuPages([role])).toEqual(expected);
   });
 
   it('merges the menus of several roles, each entry once, in table order', () => {
-    expect(menuPages(['auditor', 'applicant', 'admin'])).toEqual(menuPages(['admin']));
-    expect(menuPages(['applicant', 'auditor'])).toEqual(['home', 'account', 'auditTrail']);
+    expect(menuPages(['auditor', 'applicant', 'admin'])).toEqual([
+      'home',
+      'account',
+      'apply',
+      'applications',
+      'forms',
+      'procedures',
+      'users',
+      'auditTrail',
+      'systemStatus',
+    ]);
+    expect(menuPages(['applicant', 'auditor'])).toEqual([
+      'home',
+      'account',
+      'apply',
+      'applications',
+      'forms',
+      'procedures',
+      'auditTrail',
+    ]);
   });
 
   it('leaves someone without roles only the pages open to everyone', () => {
@@ -79,12 +98,43 @@ describe('navigation by role', () => {
       params: { id: '6650f0c2a1' },
     });
     expect(pageAt('/no/such/page').route).toBe(notFoundPage);
+    expect(pageAt('/forms/export-permit')).toEqual({
+      route: pageById('formEditor'),
+      params: { formId: 'export-permit' },
+    });
+    expect(pageAt('/procedures/export-procedure').params).toEqual({ id: 'export-procedure' });
+    expect(pageAt('/apply/import-permit').route.id).toBe('applyForm');
+    expect(pageAt('/apply/import-permit?draft=abc').params).toEqual({ formId: 'import-permit' });
+    expect(pageAt('/applications/KE-2026-0123456789AB').route.id).toBe('application');
+  });
+
+  it('lets designers edit, publishers publish, both test rules and applicants apply', () => {
+    expect(mayDo(['form_designer'], 'designForms')).toBe(true);
+    expect(mayDo(['form_designer'], 'publishForms')).toBe(false);
+    expect(mayDo(['form_publisher'], 'publishForms')).toBe(true);
+    expect(mayDo(['form_publisher'], 'testRules')).toBe(true);
+    expect(mayDo(['auditor'], 'testRules')).toBe(false);
+    expect(mayDo(['auditor'], 'designForms')).toBe(false);
+    expect(mayDo(['applicant'], 'submitApplications')).toBe(true);
+    expect(mayDo(['ma_officer'], 'submitApplications')).toBe(false);
+  });
+
+  it('keeps the editors and forms with the roles the server lets read them', () => {
+    for (const id of ['forms', 'formEditor', 'procedures', 'procedureEditor'] as const) {
+      expect(pageById(id).access).toEqual(['form_designer', 'form_publisher', 'auditor']);
+    }
+    expect(canOpen(pageById('applyForm'), ['applicant'])).toBe(true);
+    expect(canOpen(pageById('applyForm'), ['ma_officer'])).toBe(false);
+    expect(canOpen(pageById('application'), ['sa_officer'])).toBe(true);
   });
 
   it('marks the section entry current on pages below it', () => {
     expect(menuSection(pageAt('/users/abc').route)).toBe('users');
     expect(menuSection(pageAt('/users/new').route)).toBe('users');
     expect(menuSection(pageAt('/audit').route)).toBe('auditTrail');
+    expect(menuSection(pageAt('/forms/export-permit').route)).toBe('forms');
+    expect(menuSection(pageAt('/apply/export-permit').route)).toBe('apply');
+    expect(menuSection(pageAt('/applications/KE-2026-0123456789AB').route)).toBe('applications');
   });
 
   it('lets only My account open before a required second factor is set up', () => {

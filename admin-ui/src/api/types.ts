@@ -1,5 +1,8 @@
 /** The shapes the Pangolin API answers with, as the web app relies on them. */
+import type { DocumentType, Language } from '../../../domain/codes/types';
 import type { Role } from '../../../domain/roles';
+
+export type { DocumentType, Language } from '../../../domain/codes/types';
 
 export { ROLES as roles, isRole, type Role } from '../../../domain/roles';
 export type {
@@ -54,4 +57,179 @@ export interface Health {
   temporal: 'ok' | 'down';
   database: 'ok' | 'down';
   version: string;
+}
+
+/** Any JSON object: a JSON Schema, a UI schema, form data or a procedure definition. */
+export type JsonObject = Record<string, unknown>;
+
+/** French and Spanish (and optionally English) labels keyed by the English title or description. */
+export type FormTranslations = Partial<Record<Language, Record<string, string>>>;
+
+/** What a designer edits and a publisher freezes. */
+export interface FormContent {
+  schema: JsonObject;
+  uiSchema: JsonObject;
+  translations: FormTranslations;
+}
+
+export interface PublishedRef {
+  /** `formId@version`, e.g. `export-permit@3`. */
+  versionId: string;
+  version: number;
+}
+
+export interface DraftInfo {
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export interface FormSummary {
+  id: string;
+  documentType: DocumentType;
+  published: PublishedRef | null;
+  draft?: DraftInfo;
+}
+
+export interface FormVersion extends PublishedRef, FormContent {
+  publishedAt: string;
+}
+
+export interface FormDetail {
+  id: string;
+  documentType: DocumentType;
+  published: FormVersion | null;
+  draft?: FormContent & DraftInfo;
+}
+
+export interface FormDraftInput extends FormContent {
+  documentType?: DocumentType;
+}
+
+/** One difference between two versions; older servers say `change`, the contract says `op`. */
+export interface FormChange {
+  path: string;
+  op?: 'add' | 'remove' | 'replace';
+  change?: 'added' | 'removed' | 'changed';
+  before?: unknown;
+  after?: unknown;
+}
+
+export type FormPart = keyof FormContent;
+
+export type FormDiff = Record<FormPart, FormChange[]>;
+
+export type LocalizedText = Partial<Record<Language, string>>;
+
+/** A procedure definition is edited as JSON; only the parts the web app reads are typed. */
+export interface ProcedureDefinition extends JsonObject {
+  formId?: string;
+  currency?: string;
+  testCases?: Array<{ id: string; description?: string; data?: JsonObject; expect?: JsonObject }>;
+}
+
+export interface ProcedureSummary {
+  id: string;
+  documentType: DocumentType;
+  formId: string;
+  published: PublishedRef | null;
+  draft?: DraftInfo;
+}
+
+export interface ProcedureDetail {
+  id: string;
+  documentType: DocumentType;
+  formId?: string;
+  published: (PublishedRef & { definition: ProcedureDefinition; publishedAt: string }) | null;
+  draft?: DraftInfo & { definition: ProcedureDefinition };
+}
+
+export interface OutcomeStep {
+  id: string;
+  title: LocalizedText;
+  actor: string;
+  deadlineDays: number;
+  automatic: boolean;
+  conventionArticle?: string;
+}
+
+/** What a procedure decides for one application: evidence, fee, routing and steps. */
+export interface ProcedureOutcome {
+  procedureVersionId?: string;
+  requiredEvidence: string[];
+  fee: { amount: number; currency: string };
+  routing: { office?: string; officerGroup?: string };
+  steps: OutcomeStep[];
+  autoApprove: boolean;
+  matchedRows: Array<{ tableId: string; rowIds: string[] }>;
+}
+
+export interface TestCaseResult {
+  id: string;
+  description?: string;
+  passed: boolean;
+  expected?: unknown;
+  actual?: unknown;
+  differences: Array<{ path: string; expected?: unknown; actual?: unknown }>;
+}
+
+export interface ProcedureCheck {
+  testCases: TestCaseResult[];
+  convention: Array<{ message: string; case?: string }>;
+  publishable: boolean;
+}
+
+/** A stored evidence file, as the upload answers it. */
+export interface UploadedFile {
+  fileId: string;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+}
+
+/** How form data refers to an uploaded file: never the bytes themselves. */
+export interface EvidenceRef extends UploadedFile {
+  kind?: string;
+}
+
+export interface ApplicationDraft {
+  id: string;
+  documentType: DocumentType;
+  formVersionId?: string;
+  updatedAt: string;
+  data: JsonObject;
+}
+
+export interface ApplicationDraftInput {
+  documentType: DocumentType;
+  formVersionId?: string;
+  data: JsonObject;
+}
+
+export interface ApplicationSummary {
+  id: string;
+  status: string;
+  documentType: DocumentType;
+  formVersionId: string;
+  submittedAt: string;
+}
+
+export interface TimelineEntry {
+  at: string;
+  event: string;
+  by: string | null;
+  note?: string;
+}
+
+export interface Application extends ApplicationSummary {
+  procedure?: ProcedureOutcome;
+  timeline: TimelineEntry[];
+  data: JsonObject;
+}
+
+export interface SubmissionInput {
+  documentType: DocumentType;
+  data: JsonObject;
+  formVersionId?: string;
+  draftId?: string;
 }

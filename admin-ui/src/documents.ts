@@ -1,0 +1,33 @@
+import { DOCUMENT_TITLES } from '../../domain/documents/document-types';
+import type { DocumentType, Language } from './api/types';
+import type { MessageKey } from './messages';
+
+/** A document type as people call it: `re-export` → "Re-export certificate". */
+export function documentTitle(type: DocumentType, language: Language): string {
+  return DOCUMENT_TITLES[type]?.[language] ?? type;
+}
+
+const statusKeys: Record<string, MessageKey> = {
+  submitted: 'statusSubmitted',
+  under_review: 'statusUnderReview',
+  approved: 'statusApproved',
+  refused: 'statusRefused',
+  issued: 'statusIssued',
+  withdrawn: 'statusWithdrawn',
+  cancelled: 'statusCancelled',
+};
+
+/** An application status in the reader's language; a status this app does not know yet shows as is. */
+export function statusLabel(status: string, t: (key: MessageKey) => string): string {
+  const key = statusKeys[status];
+  return key ? t(key) : status;
+}
+
+const eventKeys: Record<string, MessageKey> = {
+  submitted: 'eventSubmitted',
+};
+
+export function timelineEventLabel(event: string, t: (key: MessageKey) => string): string {
+  const key = eventKeys[event];
+  return key ? t(key) : event;
+}

@@ -1,0 +1,66 @@
+import type { DraftInfo } from '../api/types';
+import { ProblemText } from '../components/forms';
+import { Link } from '../components/Link';
+import { Alert, Loading } from '../components/Status';
+import { useLoad } from '../components/useLoad';
+import { documentTitle } from '../documents';
+import { useI18n, type I18n } from '../i18n';
+import { useSession } from '../session';
+
+export function draftState(draft: DraftInfo | undefined, i18n: I18n): string {
+  return draft
+    ? i18n.t('draftSavedBy', { who: draft.updatedBy, time: i18n.dateTime(draft.updatedAt) })
+    : i18n.t('noDraft');
+}
+
+/** The national forms: which document each is for, which version applicants get, and any draft. */
+export function FormsPage() {
+  const i18n = useI18n();
+  const { t, language } = i18n;
+  const { api } = useSession();
+  const { state, reload } = useLoad(() => api.listForms(), 'forms');
+
+  return (
+    <div aria-busy={state.kind === 'loading'}>
+      <p className="lead">{t('formsLead')}</p>
+      {state.kind === 'loading' && <Loading />}
+      {state.kind === 'failed' && (
+        <Alert>
+          <ProblemText error={state.error} i18n={i18n} />{' '}
+          <button type="button" className="secondary" onClick={reload}>
+            {t('retry')}
+          </button>
+        </Alert>
+      )}
+      {state.kind === 'loaded' && (
+        <div className="table-scroll" role="region" aria-labelledby="forms-caption" tabIndex={0}>
+          <table>
+            <caption id="forms-caption">{t('formsCaption', { count: state.value.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('form')}</th>
+                <th scope="col">{t('documentType')}</th>
+                <th scope="col">{t('publishedVersion')}</th>
+                <th scope="col">{t('draft')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.value.map((form) => (
+                <tr key={form.id}>
+                  <th scope="row">
+                    <Link to={`/forms/${encodeURIComponent(form.id)}`}>{form.id}</Link>
+                  </th>
+                  <td>{documentTitle(form.documentType, language)}</td>
+                  <td>
+                    {form.published ? t('versionN', { version: form.published.version }) : t('notPublished')}
+                  </td>
+                  <td className={form.draft ? 'state-pending' : undefined}>{draftState(form.draft, i18n)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
