@@ -21,8 +21,7 @@ runMain('api', async () => {
   const probeConnection = temporalProbeConnection(connectionOptions);
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const prepared = await prepareStore(config, store);
-  if (prepared.taxaSeeded + prepared.formsInstalled + prepared.demoAccounts > 0)
-    logger.info(prepared, 'store prepared');
+  if (Object.values(prepared).some((count) => count > 0)) logger.info(prepared, 'store prepared');
   const app = createApp(config, createServices(config, store, temporal, probeConnection), logger);
   const server = http.createServer(app);
   await new Promise<void>((resolve, reject) => {

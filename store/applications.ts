@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { DocumentType } from '../domain/codes/types';
+import type { ProcedureOutcome } from '../forms/procedures/definition';
 
 export interface TimelineEntry {
   at: Date;
@@ -16,10 +17,20 @@ export interface ApplicationRecord {
   formId: string;
   formVersionId: string;
   data: Record<string, unknown>;
+  /** The procedure version that decided the case at intake, null where the Party has none. */
+  procedureVersionId: string | null;
+  /** What the rules decided at intake: steps, fee, routing, evidence, with the matched rows. */
+  procedure: ProcedureOutcome;
   status: 'submitted';
   timeline: TimelineEntry[];
   submittedAt: Date;
 }
+
+/** What a list of applications shows: no form data, no outcome. */
+export type ApplicationSummary = Pick<
+  ApplicationRecord,
+  'id' | 'documentType' | 'status' | 'formVersionId' | 'submittedAt' | 'applicantId'
+>;
 
 type ApplicationDocument = Omit<ApplicationRecord, 'id'> & { _id: string };
 
@@ -32,6 +43,8 @@ const applicationSchema = new Schema<ApplicationDocument>(
     formId: { type: String, required: true },
     formVersionId: { type: String, required: true },
     data: { type: Schema.Types.Mixed, required: true },
+    procedureVersionId: { type: String, default: null },
+    procedure: { type: Schema.Types.Mixed, required: true },
     status: { type: String, required: true },
     timeline: { type: Schema.Types.Mixed, required: true },
     submittedAt: { type: Date, required: true },
@@ -52,6 +65,27 @@ export class ApplicationRepository {
   async create(application: ApplicationRecord): Promise<void> {
     const { id, ...rest } = application;
     await this.model.create({ _id: id, ...rest });
+  }
+
+  /** Newest first, optionally one applicant's only, a page at a time (before = submittedAt of the last seen). */
+  async list(filter: { applicantId?: string; before?: Date; limit: number }): Promise<ApplicationSummary[]> {
+    const query: Record<string, unknown> = {};
+    if (filter.applicantId !== undefined) query.applicantId = String(filter.applicantId);
+    if (filter.before !== undefined) query.submittedAt = { $lt: filter.before };
+    const found = await this.model
+      .find(query, { documentType: 1, status: 1, formVersionId: 1, submittedAt: 1, applicantId: 1 })
+      .sort({ submittedAt: -1, _id: -1 })
+      .limit(filter.limit)
+      .lean<ApplicationDocument[]>()
+      .exec();
+    return found.map((document) => ({
+      id: document._id,
+      documentType: document.documentType,
+      status: document.status,
+      formVersionId: document.formVersionId,
+      submittedAt: document.submittedAt,
+      applicantId: document.applicantId,
+    }));
   }
 
   async find(id: string): Promise<ApplicationRecord | undefined> {

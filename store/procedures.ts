@@ -18,6 +18,7 @@ export class ProcedureRepository extends VersionedDocuments<ProcedureContent> {
       versionCollection: 'procedureVersions',
       contentFields: ['definition'],
       ownerField: 'procedureId',
+      textFields: ['definition'],
     });
   }
 }

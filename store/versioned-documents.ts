@@ -32,6 +32,11 @@ export interface VersionedCollections {
   contentFields: readonly string[];
   /** The field naming the owner in stored versions (`formId` for forms). */
   ownerField: string;
+  /**
+   * Content fields kept as JSON text: FerretDB cannot store arrays directly inside arrays, which
+   * JSON Logic rules are full of (`{"in": [x, ["C", "D"]]}`).
+   */
+  textFields?: readonly string[];
 }
 
 /** As stored; the draft's content is whatever the designer saved, typed again when read. */
@@ -93,12 +98,12 @@ export class VersionedDocuments<Content extends object> {
 
   async list(): Promise<VersionedRecord<Content>[]> {
     const found = await this.records.find().lean<RecordDocument[]>().exec();
-    return found.map((document) => recordOf<Content>(document)).sort((a, b) => a.id.localeCompare(b.id));
+    return found.map((document) => this.recordOf(document)).sort((a, b) => a.id.localeCompare(b.id));
   }
 
   async find(id: string): Promise<VersionedRecord<Content> | undefined> {
     const found = await this.records.findById(id).lean<RecordDocument>().exec();
-    return found ? recordOf<Content>(found) : undefined;
+    return found ? this.recordOf(found) : undefined;
   }
 
   /** Creates the document with its first draft, or replaces the draft of an existing one. */
@@ -111,12 +116,15 @@ export class VersionedDocuments<Content extends object> {
     const saved = await this.records
       .findOneAndUpdate(
         { _id: id },
-        { $set: { draft }, $setOnInsert: { documentType, latestVersion: 0, createdAt: now } },
+        {
+          $set: { draft: this.toStored(draft as Record<string, unknown>) },
+          $setOnInsert: { documentType, latestVersion: 0, createdAt: now },
+        },
         { upsert: true, returnDocument: 'after' },
       )
       .lean<RecordDocument>()
       .exec();
-    return recordOf<Content>(saved!);
+    return this.recordOf(saved!);
   }
 
   /**
@@ -151,7 +159,7 @@ export class VersionedDocuments<Content extends object> {
   async findVersion(id: string, version: number): Promise<PublishedVersion<Content> | undefined> {
     const found = await this.versions.findById(versionIdOf(id, version)).lean<VersionDocument>().exec();
     if (!found) return undefined;
-    const { _id, [this.names.ownerField]: ownerId, ...rest } = found;
+    const { _id, [this.names.ownerField]: ownerId, ...rest } = this.fromStored(found);
     return { ...(rest as object), versionId: _id, ownerId } as PublishedVersion<Content>;
   }
 
@@ -159,6 +167,25 @@ export class VersionedDocuments<Content extends object> {
   contentOf(source: Content): Content {
     const fields = source as Record<string, unknown>;
     return Object.fromEntries(this.names.contentFields.map((field) => [field, fields[field]])) as Content;
+  }
+
+  private toStored<Stored extends Record<string, unknown>>(content: Stored): Stored {
+    const copy: Record<string, unknown> = { ...content };
+    for (const field of this.names.textFields ?? []) copy[field] = JSON.stringify(copy[field]);
+    return copy as Stored;
+  }
+
+  private fromStored<Stored extends Record<string, unknown>>(stored: Stored): Stored {
+    const copy: Record<string, unknown> = { ...stored };
+    for (const field of this.names.textFields ?? []) {
+      if (typeof copy[field] === 'string') copy[field] = JSON.parse(copy[field]);
+    }
+    return copy as Stored;
+  }
+
+  private recordOf(document: RecordDocument): VersionedRecord<Content> {
+    const { _id, draft, ...rest } = document;
+    return { id: _id, draft: (draft && this.fromStored(draft)) as Draft<Content> | null, ...rest };
   }
 
   private async appendVersion(
@@ -172,7 +199,11 @@ export class VersionedDocuments<Content extends object> {
     const versionId = versionIdOf(record.id, version);
     const frozen = { version, ...this.contentOf(content), draftAuthor, publishedBy, publishedAt: now };
     try {
-      await this.versions.create({ _id: versionId, [this.names.ownerField]: record.id, ...frozen });
+      await this.versions.create({
+        _id: versionId,
+        [this.names.ownerField]: record.id,
+        ...this.toStored(frozen),
+      });
     } catch (error) {
       if ((error as { code?: number }).code === 11000) return undefined;
       throw error;
@@ -182,9 +213,4 @@ export class VersionedDocuments<Content extends object> {
       .exec();
     return { ...frozen, versionId, ownerId: record.id } as PublishedVersion<Content>;
   }
-}
-
-function recordOf<Content>(document: RecordDocument): VersionedRecord<Content> {
-  const { _id, draft, ...rest } = document;
-  return { id: _id, draft: draft as Draft<Content> | null, ...rest };
 }

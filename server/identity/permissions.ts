@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   'users.manage': ['admin'],
   /** File an application for a permit or certificate. */
   'applications.submit': ['applicant'],
+  /** List applications: applicants their own, the others the Party's. */
+  'applications.list': ['applicant', 'ma_officer', 'sa_officer', 'customs_officer', 'auditor'],
   /** See every application of the Party, not only one's own. */
   'applications.read-all': ['ma_officer', 'sa_officer', 'customs_officer', 'auditor'],
   /** Edit the draft of a national form. */

@@ -19,6 +19,7 @@ export function applicationRoutes(routes: RouteTable, applications: ApplicationS
         documentType: { type: 'string', enum: [...DOCUMENT_TYPES] },
         data: { type: 'object' },
         formVersionId: { type: 'string', maxLength: 80 },
+        draftId: { type: 'string', maxLength: 80 },
       },
     },
     responses: {
@@ -29,6 +30,32 @@ export function applicationRoutes(routes: RouteTable, applications: ApplicationS
       const language = (req.acceptsLanguages('en', 'fr', 'es') || 'en') as Language;
       const application = await applications.submit(caller, body, language);
       res.status(201).location(`/api/applications/${application.id}`).json(application);
+    },
+  });
+
+  routes.add<unknown, { limit: number; before?: string }>({
+    method: 'get',
+    path: '/applications',
+    access: { permission: 'applications.list' },
+    tag: 'Applications',
+    summary:
+      'Applications, newest first: an applicant’s own, or the Party’s for officers and auditors (page with `before`)',
+    query: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        limit: { type: 'integer', minimum: 1, maximum: 100, default: 50 },
+        before: { type: 'string', format: 'date-time' },
+      },
+    },
+    responses: { 200: { description: '`[{id, status, documentType, formVersionId, submittedAt}]`' } },
+    handler: async ({ caller, query, res }) => {
+      res.json(
+        await applications.list(caller, {
+          limit: query.limit,
+          ...(query.before ? { before: new Date(query.before) } : {}),
+        }),
+      );
     },
   });
 

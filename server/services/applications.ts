@@ -1,17 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import type { DocumentType, Language } from '../../domain/codes/types';
+import { validateApplication } from '../../domain/validation/application';
+import { applicationFactsOf, formPathOf } from '../../forms/application-facts';
 import { validateFormData } from '../../forms/schema-kit';
-import type { ApplicationRecord, ApplicationRepository } from '../../store/applications';
-import { invalid, notFound } from '../errors';
+import type { ApplicationRecord, ApplicationRepository, ApplicationSummary } from '../../store/applications';
+import { invalid, notFound, type FieldProblem } from '../errors';
 import { hasPermission, requirePermission, requireSignedIn, type Caller } from '../identity/permissions';
+import type { ApplicationDraftService } from './application-drafts';
 import type { AuditTrail } from './audit-trail';
+import type { EvidenceUploadService } from './evidence-uploads';
 import type { FormService } from './forms';
+import type { ApplicationProcedure, ProcedureService } from './procedures';
 import type { SpeciesService } from './species';
 
 export interface SubmissionInput {
   documentType: DocumentType;
   data: Record<string, unknown>;
   formVersionId?: string;
+  /** The saved draft this application comes from; it is removed once the application is in. */
+  draftId?: string;
 }
 
 export interface ApplicationView {
@@ -19,32 +26,66 @@ export interface ApplicationView {
   status: ApplicationRecord['status'];
   documentType: DocumentType;
   formVersionId: string;
+  procedureVersionId: string | null;
+  procedure: ApplicationRecord['procedure'];
+  /** Evidence the procedure asks for that is not attached yet; the completeness check follows it up. */
+  missingEvidence: string[];
   submittedAt: Date;
   timeline: ApplicationRecord['timeline'];
   data: Record<string, unknown>;
 }
 
+/** Collaborators of intake besides the store: forms, procedures, the checklist, evidence and drafts. */
+export interface IntakeServices {
+  forms: FormService;
+  procedures: ProcedureService;
+  species: SpeciesService;
+  uploads: EvidenceUploadService;
+  drafts: ApplicationDraftService;
+}
+
+interface EvidenceReference {
+  kind?: unknown;
+  fileId?: unknown;
+}
+
+const evidenceOf = (data: Record<string, unknown>): EvidenceReference[] =>
+  Array.isArray(data.evidence) ? (data.evidence as EvidenceReference[]) : [];
+
 /**
- * Application intake: the data is validated against the form version it is filed under (the
- * server's answer is the one that counts), stored with that version, and audited.
+ * Application intake: the data is validated against the form version it is filed under and by the
+ * Convention's own checks (the server's answer is the one that counts), the national procedure
+ * decides steps, fee and routing, and all of it is stored with the versions and audited.
  */
 export class ApplicationService {
   constructor(
     private readonly party: string,
     private readonly applications: ApplicationRepository,
-    private readonly forms: FormService,
-    private readonly species: SpeciesService,
+    private readonly intake: IntakeServices,
     private readonly audit: AuditTrail,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   async submit(caller: Caller, input: SubmissionInput, language: Language = 'en'): Promise<ApplicationView> {
     const applicant = requirePermission(caller, 'applications.submit');
-    const version = await this.forms.versionForApplication(input.documentType, input.formVersionId);
-    const problems = validateFormData(version.schema, input.data, {
+    const { forms, procedures, species, drafts } = this.intake;
+    if (input.draftId !== undefined && !(await drafts.takeForSubmission(applicant.userId, input.draftId))) {
+      throw invalid('There is no such draft.', [{ path: '/draftId', message: 'is not one of your drafts' }]);
+    }
+    const version = await forms.versionForApplication(input.documentType, input.formVersionId);
+    const formProblems = validateFormData(version.schema, input.data, {
       language,
-      speciesNameKnown: await this.species.nameChecker(),
+      speciesNameKnown: await species.nameChecker(),
     });
+    // The Convention's checks read fields the form has already vouched for; on a broken form they
+    // would only repeat its complaints in other words.
+    const problems =
+      formProblems.length > 0
+        ? formProblems
+        : [
+            ...(await this.conventionProblems(input.documentType, input.data, language)),
+            ...(await this.evidenceProblems(applicant.userId, input.data)),
+          ];
     if (problems.length > 0) {
       throw invalid(
         'The application is not complete or not valid.',
@@ -54,7 +95,9 @@ export class ApplicationService {
         })),
       );
     }
+    const procedure = await procedures.outcomeForApplication(input.documentType, input.data);
     const now = this.now();
+    const { procedureVersionId, ...outcome } = procedure;
     const application: ApplicationRecord = {
       id: `${this.party}-${now.getUTCFullYear()}-${randomBytes(6).toString('hex').toUpperCase()}`,
       party: this.party,
@@ -62,6 +105,8 @@ export class ApplicationService {
       documentType: input.documentType,
       formId: version.ownerId,
       formVersionId: version.versionId,
+      procedureVersionId,
+      procedure: outcome,
       data: input.data,
       status: 'submitted',
       timeline: [{ at: now, event: 'submitted', by: applicant.userId }],
@@ -74,6 +119,7 @@ export class ApplicationService {
       objectId: application.id,
       after: application,
     });
+    if (input.draftId !== undefined) await drafts.remove(applicant.userId, input.draftId, caller);
     return viewOf(application);
   }
 
@@ -90,16 +136,68 @@ export class ApplicationService {
     if (!visible) throw notFound(`Application ${id}`);
     return viewOf(application);
   }
+
+  /** Newest first: an applicant's own, or the Party's for officers and auditors. */
+  async list(caller: Caller, page: { limit: number; before?: Date }): Promise<ApplicationSummary[]> {
+    const actor = requirePermission(caller, 'applications.list');
+    const everyone = hasPermission(caller.actor, 'applications.read-all');
+    return this.applications.list({
+      ...(everyone ? {} : { applicantId: actor.userId }),
+      ...(page.before ? { before: page.before } : {}),
+      limit: page.limit,
+    });
+  }
+
+  private async conventionProblems(
+    documentType: DocumentType,
+    data: Record<string, unknown>,
+    language: Language,
+  ): Promise<FieldProblem[]> {
+    const facts = applicationFactsOf(
+      documentType,
+      this.party,
+      data,
+      await this.intake.species.checklistLookup(),
+    );
+    return validateApplication(facts).map((issue) => ({
+      path: formPathOf(issue.path),
+      message: issue.message[language],
+    }));
+  }
+
+  /** Evidence may only point at files the applicant uploaded. */
+  private async evidenceProblems(
+    applicantId: string,
+    data: Record<string, unknown>,
+  ): Promise<FieldProblem[]> {
+    const evidence = evidenceOf(data);
+    if (evidence.length === 0) return [];
+    const owned = await this.intake.uploads.ownedFiles(
+      applicantId,
+      evidence.map((item) => String(item.fileId)),
+    );
+    return evidence.flatMap((item, index) =>
+      owned.has(String(item.fileId))
+        ? []
+        : [{ path: `/evidence/${index}/fileId`, message: 'is not a file you uploaded' }],
+    );
+  }
 }
 
 function viewOf(application: ApplicationRecord): ApplicationView {
+  const attached = new Set(evidenceOf(application.data).map((item) => item.kind));
   return {
     id: application.id,
     status: application.status,
     documentType: application.documentType,
     formVersionId: application.formVersionId,
+    procedureVersionId: application.procedureVersionId,
+    procedure: application.procedure,
+    missingEvidence: application.procedure.requiredEvidence.filter((kind) => !attached.has(kind)),
     submittedAt: application.submittedAt,
     timeline: application.timeline,
     data: application.data,
   };
 }
+
+export type { ApplicationProcedure };

@@ -5,6 +5,7 @@ import {
 } from '../../domain/species/search';
 import { SEED_TAXA } from '../../domain/species/seed';
 import type { Taxon } from '../../domain/species/taxon';
+import type { ChecklistEntry } from '../../forms/application-facts';
 import type { SpeciesRepository } from '../../store/species';
 
 export interface SpeciesQuery {
@@ -44,6 +45,25 @@ export class SpeciesService {
     return (name) => {
       const [best] = index.search(name, { limit: 1, fuzzy: false });
       return best !== undefined && best.matchType === 'exact' && best.nameKind !== 'common';
+    };
+  }
+
+  /** The kingdom and current listing of an accepted name or synonym, for the Convention's checks at intake. */
+  async checklistLookup(): Promise<(name: string) => ChecklistEntry | undefined> {
+    const index = await this.currentIndex();
+    return (name) => {
+      const [best] = index.search(name, { limit: 1, fuzzy: false });
+      if (best === undefined || best.matchType !== 'exact' || best.nameKind === 'common') return undefined;
+      const { appendices } = best;
+      return {
+        kingdom: best.kingdom,
+        listing:
+          appendices.length === 0
+            ? null
+            : appendices.length === 1
+              ? { appendix: appendices[0]! }
+              : { split: appendices },
+      };
     };
   }
 
