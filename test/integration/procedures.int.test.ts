@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { createProcedureEvaluationActivities } from '../../activities/procedure-evaluation';
 import { DEFAULT_PROCEDURES } from '../../forms/defaults/procedures';
+import { ApplicationRepository } from '../../store/applications';
+import { ProcedureRepository } from '../../store/procedures';
 import type { ProcedureDefinition } from '../../forms/procedures/definition';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
@@ -174,6 +178,11 @@ describe('national procedures: rules checked at save, tested and guarded at publ
           : testCase,
       ),
     };
+    const filedUnderV1 = await stack.api<{ id: string; procedureVersionId: string }>('/api/applications', {
+      token: applicant,
+      body: example('export-appendix-ii-wild.json'),
+    });
+    expect(filedUnderV1.body.procedureVersionId).toBe('export-procedure@1');
     const saved = await stack.api('/api/procedures/export-procedure/draft', {
       method: 'PUT',
       token: designer,
@@ -187,10 +196,13 @@ describe('national procedures: rules checked at save, tested and guarded at publ
     expect(published.status).toBe(201);
     expect(published.body).toEqual({ versionId: 'export-procedure@2', version: 2 });
 
-    const submitted = await stack.api<{ procedure: { matchedRows: unknown[] } }>('/api/applications', {
-      token: applicant,
-      body: example('export-appendix-ii-wild.json'),
-    });
+    const submitted = await stack.api<{ id: string; procedure: { matchedRows: unknown[] } }>(
+      '/api/applications',
+      {
+        token: applicant,
+        body: example('export-appendix-ii-wild.json'),
+      },
+    );
     expect(submitted.status).toBe(201);
     expect(submitted.body).toMatchObject({
       procedureVersionId: 'export-procedure@2',
@@ -198,6 +210,27 @@ describe('national procedures: rules checked at save, tested and guarded at publ
       missingEvidence: ['proof-of-legal-acquisition', 'veterinary-health-certificate'],
     });
     expect(submitted.body.procedure.matchedRows).toContainEqual({ tableId: 'fees', rowIds: ['commercial'] });
+
+    // The lifecycle's activity decides again under the version each application was filed under.
+    const activities = createProcedureEvaluationActivities(
+      new ApplicationRepository(stack.store),
+      new ProcedureRepository(stack.store),
+    );
+    const environment = new MockActivityEnvironment();
+    const [underV1, underV2] = await Promise.all(
+      [filedUnderV1.body.id, submitted.body.id].map((applicationId) =>
+        environment.run(activities.evaluateApplicationProcedure, { applicationId }),
+      ),
+    );
+    expect(underV1).toMatchObject({
+      procedureVersionId: 'export-procedure@1',
+      outcome: { fee: { amount: 5000 } },
+    });
+    expect(underV2).toMatchObject({
+      procedureVersionId: 'export-procedure@2',
+      outcome: { fee: { amount: 6000 } },
+    });
+    expect((underV2 as { outcome: unknown }).outcome).toEqual(submitted.body.procedure);
 
     const audit = await stack.api<{ entries: { action: string }[] }>('/api/audit?limit=100', {
       token: await stack.login('auditor@demo.test'),
