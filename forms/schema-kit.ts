@@ -46,6 +46,38 @@ export function createFormValidator(options: FormValidatorOptions = {}) {
   );
 }
 
+type FormValidator = ReturnType<typeof createFormValidator>;
+
+/** The checklist lookup of the validation running now; the cached validators' formats ask it. */
+let currentSpeciesNameKnown: FormValidatorOptions['speciesNameKnown'];
+const delegatingSpeciesNameKnown = (name: string) => currentSpeciesNameKnown?.(name) ?? true;
+
+/**
+ * Server-side validators, one per schema object and language, so a form version's schema is
+ * compiled once rather than on every submission. Keyed weakly by the schema: when the schema
+ * object is dropped, so is its validator (and ajv's compiled code). The checklist lookup is not
+ * part of the key: the cached validator's `cites-species` format asks the lookup of the
+ * (synchronous) validation in progress, so callers may pass a new function every time.
+ */
+const validatorCache = new WeakMap<object, Map<Language, FormValidator>>();
+
+function cachedValidator(schema: JsonSchema, language: Language): FormValidator {
+  let byLanguage = validatorCache.get(schema);
+  if (!byLanguage) {
+    byLanguage = new Map();
+    validatorCache.set(schema, byLanguage);
+  }
+  let validator = byLanguage.get(language);
+  if (!validator) {
+    validator = createFormValidator({ language, speciesNameKnown: delegatingSpeciesNameKnown });
+    byLanguage.set(language, validator);
+  }
+  return validator;
+}
+
+/** The formats' messages, which do not depend on the checklist lookup. */
+const formatMessages = createFormFormats();
+
 /**
  * Validates form data against a form version's schema: every problem at its field path, in the
  * applicant's language. Conditional fields (if/then/else, dependencies) count.
@@ -55,13 +87,21 @@ export function validateFormData(
   data: unknown,
   options: FormValidatorOptions = {},
 ): FormProblem[] {
-  const formats = createFormFormats(options.speciesNameKnown);
-  const { errors } = createFormValidator(options).validateFormData(data, schema);
+  const language = options.language ?? 'en';
+  const validator = cachedValidator(schema, language);
+  const outer = currentSpeciesNameKnown;
+  currentSpeciesNameKnown = options.speciesNameKnown;
+  let errors: RJSFValidationError[];
+  try {
+    ({ errors } = validator.validateFormData(data, schema));
+  } finally {
+    currentSpeciesNameKnown = outer;
+  }
   return errors
     .filter((error) => error.name !== 'if')
     .map((error) => ({
       path: pointerOf(error),
-      message: messageOf(error, formats, options.language ?? 'en'),
+      message: messageOf(error, formatMessages, language),
     }));
 }
 
