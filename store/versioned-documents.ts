@@ -49,6 +49,18 @@ interface RecordDocument {
 }
 type VersionDocument = Record<string, unknown> & { _id: string };
 
+/** Published versions each process keeps in memory; a Party has a handful of forms with few versions each. */
+const KEPT_VERSIONS = 500;
+
+/** Shared cached versions must not be changed by whoever reads them. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
+}
+
 export const versionIdOf = (id: string, version: number) => `${id}@${version}`;
 
 /**
@@ -59,6 +71,7 @@ export const versionIdOf = (id: string, version: number) => `${id}@${version}`;
 export class VersionedDocuments<Content extends object> {
   private readonly records: Model<RecordDocument>;
   private readonly versions: Model<VersionDocument>;
+  private readonly publishedVersions = new Map<string, PublishedVersion<Content>>();
 
   constructor(
     connection: Connection,
@@ -156,11 +169,27 @@ export class VersionedDocuments<Content extends object> {
     return this.appendVersion(record, earlier, earlier.draftAuthor, publishedBy, now);
   }
 
+  /**
+   * A published version. Versions never change, so each process keeps the ones it has read: intake
+   * then finds the same schema object every time and its compiled validator with it.
+   */
   async findVersion(id: string, version: number): Promise<PublishedVersion<Content> | undefined> {
-    const found = await this.versions.findById(versionIdOf(id, version)).lean<VersionDocument>().exec();
+    const versionId = versionIdOf(id, version);
+    const known = this.publishedVersions.get(versionId);
+    if (known) return known;
+    const found = await this.versions.findById(versionId).lean<VersionDocument>().exec();
     if (!found) return undefined;
     const { _id, [this.names.ownerField]: ownerId, ...rest } = this.fromStored(found);
-    return { ...(rest as object), versionId: _id, ownerId } as PublishedVersion<Content>;
+    const published = deepFreeze({
+      ...(rest as object),
+      versionId: _id,
+      ownerId,
+    }) as PublishedVersion<Content>;
+    if (this.publishedVersions.size >= KEPT_VERSIONS) {
+      this.publishedVersions.delete(this.publishedVersions.keys().next().value!);
+    }
+    this.publishedVersions.set(versionId, published);
+    return published;
   }
 
   /** The content fields alone, as designers edit them. */
