@@ -1,5 +1,3 @@
-import { apply } from 'json-logic-js';
-import type { RulesLogic } from 'json-logic-js';
 import {
   REQUIREMENT_CODES,
   REQUIREMENT_LABELS,
@@ -13,9 +11,10 @@ import {
   FINAL_DECISION,
   mayBeMadeByRule,
 } from './base-steps';
+import { compileRule, truthy, type CompiledRule } from './compile-rule';
 import type {
+  DecisionRow,
   DecisionTable,
-  JsonLogicRule,
   OutcomeStep,
   ProcedureDefinition,
   ProcedureOutcome,
@@ -25,37 +24,29 @@ import type {
 const isRequirementCode = (id: string): id is RequirementCode =>
   (REQUIREMENT_CODES as readonly string[]).includes(id);
 
-/**
- * A copy of form data without prototypes, so that even a rule that slipped past the save-time
- * checks cannot read `constructor` or `__proto__` through the data.
- */
-export function detachedCopy(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(detachedCopy);
-  if (typeof value !== 'object' || value === null) return value;
-  const copy = Object.create(null) as Record<string, unknown>;
-  for (const [key, item] of Object.entries(value)) {
-    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
-    copy[key] = detachedCopy(item);
+const compiledRules = new WeakMap<object, CompiledRule>();
+
+/** A row's test, compiled once per row object (published versions are kept, so once per version). */
+function compiledTest(row: DecisionRow): CompiledRule {
+  let compiled = compiledRules.get(row);
+  if (!compiled) {
+    compiled = compileRule(row.when);
+    compiledRules.set(row, compiled);
   }
-  return copy;
+  return compiled;
 }
 
-/** Whether a rule holds for the data, with JSON Logic's notion of truth. */
-export function ruleHolds(rule: JsonLogicRule, data: unknown): boolean {
-  const result: unknown = apply(rule as RulesLogic, data);
-  return Array.isArray(result) ? result.length > 0 : Boolean(result);
-}
-
-/** The ids of the rows of a table that apply to the data, by its hit policy. */
-export function matchRows(table: DecisionTable, data: unknown): RowResult[] & { ids: string[] } {
-  const results = Object.assign([] as RowResult[], { ids: [] as string[] });
+/** The rows of a table that apply to the data, by its hit policy, with their ids. */
+export function matchRows(table: DecisionTable, data: unknown): { results: RowResult[]; ids: string[] } {
+  const results: RowResult[] = [];
+  const ids: string[] = [];
   for (const row of table.rows) {
-    if (!ruleHolds(row.when, data)) continue;
+    if (!truthy(compiledTest(row)(data))) continue;
     results.push(row.then);
-    results.ids.push(row.id);
+    ids.push(row.id);
     if (table.hitPolicy === 'first') break;
   }
-  return results;
+  return { results, ids };
 }
 
 /** The rows' contributions merged, before the steps are laid out; the Convention guard reads them too. */
@@ -72,12 +63,11 @@ export interface RuleDecisions {
 }
 
 /**
- * Runs the tables in order over a prototype-free copy of the form data and merges their matched
+ * Runs the tables in order over the form data (rules read own properties only) and merges their matched
  * rows: evidence and steps collected, fees added, the first office and group kept, later deadlines
  * overriding earlier ones, auto-approval only if some row allows it and none forbids it.
  */
 export function decideRules(definition: ProcedureDefinition, data: Record<string, unknown>): RuleDecisions {
-  const facts = detachedCopy(data);
   const requiredEvidence = new Set<string>();
   const addSteps = new Set<string>();
   const skipSteps = new Set<string>();
@@ -90,9 +80,9 @@ export function decideRules(definition: ProcedureDefinition, data: Record<string
   let approvalForbidden = false;
 
   for (const table of definition.tables) {
-    const matched = matchRows(table, facts);
+    const matched = matchRows(table, data);
     matchedRows.push({ tableId: table.id, rowIds: matched.ids });
-    for (const result of matched) {
+    for (const result of matched.results) {
       result.requiredEvidence?.forEach((kind) => requiredEvidence.add(kind));
       result.addSteps?.forEach((id) => addSteps.add(id));
       result.skipSteps?.forEach((id) => skipSteps.add(id));

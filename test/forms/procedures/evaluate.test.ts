@@ -1,6 +1,6 @@
 import { conventionRequirements } from '../../../domain/convention/requirements';
 import type { DecisionTable, ProcedureDefinition } from '../../../forms/procedures/definition';
-import { detachedCopy, evaluateProcedure, matchRows } from '../../../forms/procedures/evaluate';
+import { evaluateProcedure, matchRows } from '../../../forms/procedures/evaluate';
 
 const table = (hitPolicy: 'first' | 'collect'): DecisionTable => ({
   id: 'fees',
@@ -164,21 +164,15 @@ describe('evaluateProcedure', () => {
   });
 });
 
-describe('detachedCopy', () => {
-  it('gives data without prototypes and without prototype-named keys', () => {
-    const copy = detachedCopy(
-      JSON.parse('{"a":{"__proto__":{"polluted":1},"b":[{"constructor":2,"c":3}]}}'),
-    ) as Record<string, Record<string, unknown>>;
-    expect(Object.getPrototypeOf(copy)).toBeNull();
-    expect(Object.keys(copy.a!)).toEqual(['b']);
-    expect(JSON.stringify(copy)).toBe('{"a":{"b":[{"c":3}]}}');
-  });
-
-  it('makes a rule that reads constructor find nothing', () => {
-    const outcome = matchRows(
-      { id: 't', hitPolicy: 'first', rows: [{ id: 'r', when: { var: 'purpose.constructor' }, then: {} }] },
-      detachedCopy({ purpose: {} }),
-    );
-    expect(outcome.ids).toEqual([]);
-  });
+describe('rules read the data, never its prototypes', () => {
+  it.each(['purpose.constructor', '__proto__', 'blocks.0.constructor.name', 'purpose.length.constructor'])(
+    'a rule that slipped past the save-time checks and reads %s finds nothing',
+    (path) => {
+      const outcome = matchRows(
+        { id: 't', hitPolicy: 'first', rows: [{ id: 'r', when: { '!!': { var: path } }, then: {} }] },
+        { purpose: 'T', blocks: [{}] },
+      );
+      expect(outcome.ids).toEqual([]);
+    },
+  );
 });
