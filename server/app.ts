@@ -18,10 +18,13 @@ import { aboutRoutes, docsAssets } from './routes/about';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
+import { applicationDraftRoutes } from './routes/application-drafts';
 import { applicationRoutes } from './routes/applications';
 import { formRoutes } from './routes/forms';
+import { procedureRoutes } from './routes/procedures';
 import { speciesRoutes } from './routes/species';
 import { systemCheckRoutes } from './routes/system-checks';
+import { uploadRoutes } from './routes/uploads';
 import { userRoutes } from './routes/users';
 
 /** Where `vite build` puts the web app. */
@@ -47,7 +50,10 @@ export function apiRouteTable(config: PangolinConfig, services: AppServices): Ro
   systemCheckRoutes(routes, services.systemChecks);
   speciesRoutes(routes, services.species, services.tradeMeasures, config.publicRequestsPerMinute);
   formRoutes(routes, services.forms);
+  procedureRoutes(routes, services.procedures);
   applicationRoutes(routes, services.applications);
+  applicationDraftRoutes(routes, services.applicationDrafts);
+  uploadRoutes(routes, services.uploads);
   return routes;
 }
 

@@ -1,20 +1,26 @@
 import type { Client, Connection } from '@temporalio/client';
 import type { Connection as StoreConnection } from 'mongoose';
+import { ApplicationDraftRepository } from '../store/application-drafts';
 import { ApplicationRepository } from '../store/applications';
 import { AuditRepository } from '../store/audit';
 import { FormRepository } from '../store/forms';
 import { IdempotencyRepository } from '../store/idempotency';
+import { ProcedureRepository } from '../store/procedures';
 import { SessionRepository } from '../store/sessions';
 import { SpeciesRepository } from '../store/species';
 import { TradeMeasureRepository } from '../store/trade-measures';
+import { UploadRepository } from '../store/uploads';
 import { SystemCheckRepository } from '../store/system-checks';
 import { UserRepository } from '../store/users';
 import type { PangolinConfig } from './config';
+import { ApplicationDraftService } from './services/application-drafts';
 import { ApplicationService } from './services/applications';
 import { AuditService } from './services/audit';
 import { AuditTrail } from './services/audit-trail';
 import { AuthService } from './services/auth';
+import { EvidenceUploadService } from './services/evidence-uploads';
 import { FormService, installDefaultForms } from './services/forms';
+import { installDefaultProcedures, ProcedureService } from './services/procedures';
 import { seedDemoAccounts } from './services/demo-seed';
 import { HealthService } from './services/health';
 import { seedChecklist, SpeciesService } from './services/species';
@@ -30,7 +36,10 @@ export interface AppServices {
   systemChecks: SystemCheckService;
   species: SpeciesService;
   forms: FormService;
+  procedures: ProcedureService;
   applications: ApplicationService;
+  applicationDrafts: ApplicationDraftService;
+  uploads: EvidenceUploadService;
   tradeMeasures: TradeMeasureService;
   idempotencyKeys: IdempotencyRepository;
 }
@@ -47,7 +56,16 @@ export function createServices(
   const auditTrail = new AuditTrail(new AuditRepository(store));
   const { rolesRequiringTotp } = config.auth;
   const species = new SpeciesService(new SpeciesRepository(store), config.checklistRecheckMs);
-  const forms = new FormService(new FormRepository(store), auditTrail);
+  const formRepository = new FormRepository(store);
+  const forms = new FormService(formRepository, auditTrail);
+  const procedures = new ProcedureService(
+    config.party,
+    new ProcedureRepository(store),
+    formRepository,
+    auditTrail,
+  );
+  const applicationDrafts = new ApplicationDraftService(new ApplicationDraftRepository(store), auditTrail);
+  const uploads = new EvidenceUploadService(new UploadRepository(store), auditTrail);
   return {
     health: new HealthService(config.party, temporalProbe, config.temporal.namespace, store),
     auth: new AuthService(users, sessions, auditTrail, {
@@ -71,10 +89,12 @@ export function createServices(
     applications: new ApplicationService(
       config.party,
       new ApplicationRepository(store),
-      forms,
-      species,
+      { forms, procedures, species, uploads, drafts: applicationDrafts },
       auditTrail,
     ),
+    procedures,
+    applicationDrafts,
+    uploads,
     tradeMeasures: new TradeMeasureService(new TradeMeasureRepository(store), species),
     idempotencyKeys: new IdempotencyRepository(store),
   };
@@ -84,15 +104,24 @@ export function createServices(
 export async function prepareStore(
   config: PangolinConfig,
   store: StoreConnection,
-): Promise<{ taxaSeeded: number; formsInstalled: number; demoAccounts: number }> {
+): Promise<{
+  taxaSeeded: number;
+  formsInstalled: number;
+  proceduresInstalled: number;
+  demoAccounts: number;
+}> {
   const now = new Date();
   const taxaSeeded = await seedChecklist(new SpeciesRepository(store), now);
-  const formsInstalled = await installDefaultForms(
-    new FormRepository(store),
-    new AuditTrail(new AuditRepository(store)),
-    now,
-  );
-  return { taxaSeeded, formsInstalled, demoAccounts: await prepareDemo(config, store) };
+  const audit = new AuditTrail(new AuditRepository(store));
+  const formsInstalled = await installDefaultForms(new FormRepository(store), audit, now);
+  // After the forms: a procedure is published only against the form whose fields it reads.
+  const proceduresInstalled = await installDefaultProcedures(new ProcedureRepository(store), audit, now);
+  return {
+    taxaSeeded,
+    formsInstalled,
+    proceduresInstalled,
+    demoAccounts: await prepareDemo(config, store),
+  };
 }
 
 /** Demo mode only: the accounts of the public contract, one per role. */

@@ -10,6 +10,7 @@ export type PangolinErrorKind =
   | 'not-found'
   | 'conflict'
   | 'too-large'
+  | 'unsupported-media-type' // a body of a type this route does not take (an upload that is not a PDF)
   | 'rate-limited' // too many attempts; try again later
   | 'unavailable'; // a dependency (Temporal, database) is down
 

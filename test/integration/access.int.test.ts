@@ -34,8 +34,23 @@ const EXPECTED: Record<string, Rule> = {
   'POST /forms/:formId/versions/:version/republish': ['form_publisher'],
   'PUT /forms/:formId/draft': ['form_designer'],
   'POST /forms/:formId/publish': ['form_publisher'],
+  'GET /procedures': 'signed-in',
+  'GET /procedures/:id': 'signed-in',
+  'GET /procedures/:id/versions/:version': 'signed-in',
+  'PUT /procedures/:id/draft': ['form_designer'],
+  'POST /procedures/:id/evaluate': ['form_designer', 'form_publisher'],
+  'POST /procedures/:id/check': ['form_designer', 'form_publisher'],
+  'POST /procedures/:id/publish': ['form_publisher'],
+  'GET /applications': ['applicant', 'ma_officer', 'sa_officer', 'customs_officer', 'auditor'],
   'POST /applications': ['applicant'],
   'GET /applications/:id': 'signed-in',
+  'GET /application-drafts': ['applicant'],
+  'POST /application-drafts': ['applicant'],
+  'GET /application-drafts/:id': ['applicant'],
+  'PUT /application-drafts/:id': ['applicant'],
+  'DELETE /application-drafts/:id': ['applicant'],
+  'POST /uploads': ['applicant'],
+  'GET /uploads/:fileId': 'signed-in',
   'POST /system/checks': ['admin'],
   'GET /system/checks/:checkId': ['admin'],
 };
@@ -44,6 +59,7 @@ const samplePath = (path: string) =>
   path
     .replace(':id', '0123456789abcdef01234567')
     .replace(':checkId', '00000000-0000-4000-8000-000000000000')
+    .replace(':fileId', '0123456789abcdef01234567')
     .replace(':formId', 'export-permit')
     .replace(':version', '1');
 

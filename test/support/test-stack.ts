@@ -38,6 +38,7 @@ function requiredEnv(name: string): string {
 export interface ApiCall {
   method?: string;
   token?: string;
+  /** JSON (an object or a JSON text), or raw bytes (a Buffer) sent as they are with the Content-Type in headers. */
   body?: unknown;
   headers?: Record<string, string>;
 }
@@ -46,6 +47,8 @@ export interface ApiAnswer<T = Record<string, unknown>> {
   status: number;
   headers: Headers;
   body: T;
+  /** The answer exactly as sent, for answers that are not text (downloads). */
+  bytes: Buffer;
 }
 
 export interface TestStack {
@@ -91,28 +94,32 @@ export async function startTestStack(config: PangolinConfig = testConfig()): Pro
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
   const api = async <T>(path: string, call: ApiCall = {}): Promise<ApiAnswer<T>> => {
+    const raw = Buffer.isBuffer(call.body);
     const response = await fetch(`${baseUrl}${path}`, {
       method: call.method ?? (call.body === undefined ? 'GET' : 'POST'),
       headers: {
-        ...(call.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(call.body !== undefined
+          ? { 'content-type': raw ? 'application/octet-stream' : 'application/json' }
+          : {}),
         ...(call.token ? { authorization: `Bearer ${call.token}` } : {}),
         ...call.headers,
       },
       body:
         call.body === undefined
           ? undefined
-          : typeof call.body === 'string'
-            ? call.body
+          : raw || typeof call.body === 'string'
+            ? (call.body as string | Buffer)
             : JSON.stringify(call.body),
     });
-    const text = await response.text();
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const text = new TextDecoder().decode(bytes);
     let body: unknown = text;
     try {
       body = text === '' ? undefined : JSON.parse(text);
     } catch {
       // not JSON: keep the text
     }
-    return { status: response.status, headers: response.headers, body: body as T };
+    return { status: response.status, headers: response.headers, body: body as T, bytes };
   };
   return {
     config,

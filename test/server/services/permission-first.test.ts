@@ -4,7 +4,10 @@ import type { Caller } from '../../../server/identity/permissions';
 import { AuditService } from '../../../server/services/audit';
 import { SystemCheckService } from '../../../server/services/system-checks';
 import { ApplicationService } from '../../../server/services/applications';
+import { ApplicationDraftService } from '../../../server/services/application-drafts';
+import { EvidenceUploadService } from '../../../server/services/evidence-uploads';
 import { FormService } from '../../../server/services/forms';
+import { ProcedureService } from '../../../server/services/procedures';
 import { TradeMeasureService } from '../../../server/services/trade-measures';
 import { UserService } from '../../../server/services/users';
 
@@ -37,7 +40,20 @@ const audit = new AuditService(untouchable);
 const systemChecks = new SystemCheckService('KE', 'q', untouchable, untouchable, untouchable);
 const tradeMeasures = new TradeMeasureService(untouchable, untouchable);
 const forms = new FormService(untouchable, untouchable);
-const applications = new ApplicationService('KE', untouchable, untouchable, untouchable, untouchable);
+const applications = new ApplicationService('KE', untouchable, untouchable, untouchable);
+const procedures = new ProcedureService('KE', untouchable, untouchable, untouchable);
+const someDefinition = {
+  formId: 'export-permit',
+  currency: 'KES',
+  defaultDeadlineDays: 10,
+  steps: [],
+  tables: [],
+  testCases: [],
+};
+const applicationDrafts = new ApplicationDraftService(untouchable, untouchable);
+const uploads = new EvidenceUploadService(untouchable, untouchable);
+const someDraft = { documentType: 'export' as const, data: {} };
+const someDraftId = '0123456789abcdef01234567';
 
 const serviceCalls: Array<[string, Role[], (caller: Caller) => Promise<unknown>]> = [
   ['users.list', ['admin', 'auditor'], (caller) => users.list(caller)],
@@ -83,6 +99,42 @@ const serviceCalls: Array<[string, Role[], (caller: Caller) => Promise<unknown>]
     'applications.submit',
     ['applicant'],
     (caller) => applications.submit(caller, { documentType: 'export', data: {} }),
+  ],
+  [
+    'applications.list',
+    ['applicant', 'ma_officer', 'sa_officer', 'customs_officer', 'auditor'],
+    (caller) => applications.list(caller, { limit: 10 }),
+  ],
+  [
+    'procedures.saveDraft',
+    ['form_designer'],
+    (caller) => procedures.saveDraft(caller, 'export-procedure', { definition: someDefinition }),
+  ],
+  [
+    'procedures.evaluate',
+    ['form_designer', 'form_publisher'],
+    (caller) => procedures.evaluate(caller, 'export-procedure', { data: {} }),
+  ],
+  [
+    'procedures.check',
+    ['form_designer', 'form_publisher'],
+    (caller) => procedures.check(caller, 'export-procedure', {}),
+  ],
+  ['procedures.publish', ['form_publisher'], (caller) => procedures.publish(caller, 'export-procedure')],
+  ['applicationDrafts.list', ['applicant'], (caller) => applicationDrafts.list(caller)],
+  ['applicationDrafts.get', ['applicant'], (caller) => applicationDrafts.get(caller, someDraftId)],
+  ['applicationDrafts.create', ['applicant'], (caller) => applicationDrafts.create(caller, someDraft)],
+  [
+    'applicationDrafts.update',
+    ['applicant'],
+    (caller) => applicationDrafts.update(caller, someDraftId, someDraft),
+  ],
+  ['applicationDrafts.delete', ['applicant'], (caller) => applicationDrafts.delete(caller, someDraftId)],
+  [
+    'uploads.upload',
+    ['applicant'],
+    (caller) =>
+      uploads.upload(caller, { name: 'permit.pdf', mime: 'application/pdf', bytes: Buffer.from('%PDF-1.7') }),
   ],
   ['systemChecks.run', ['admin'], (caller) => systemChecks.run(caller)],
   [
