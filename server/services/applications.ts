@@ -12,6 +12,7 @@ import type { EvidenceUploadService } from './evidence-uploads';
 import type { FormService } from './forms';
 import type { ApplicationProcedure, ProcedureService } from './procedures';
 import type { SpeciesService } from './species';
+import { storableDataProblems } from './storable-data';
 
 export interface SubmissionInput {
   documentType: DocumentType;
@@ -72,6 +73,10 @@ export class ApplicationService {
     if (input.draftId !== undefined && !(await drafts.takeForSubmission(applicant.userId, input.draftId))) {
       throw invalid('There is no such draft.', [{ path: '/draftId', message: 'is not one of your drafts' }]);
     }
+    // Field names the database cannot store ($-prefixed, dotted) are refused before anything else.
+    const unstorable = storableDataProblems(input.data, '/data');
+    if (unstorable.length > 0)
+      throw invalid('The application has field names that cannot be kept.', unstorable);
     const version = await forms.versionForApplication(input.documentType, input.formVersionId);
     const formProblems = validateFormData(version.schema, input.data, {
       language,

@@ -12,7 +12,12 @@ export function storableDataProblems(value: unknown, path: string, depth = 0): F
   if (typeof value !== 'object' || value === null) return [];
   if (depth >= MAX_DATA_DEPTH) return [{ path, message: `is nested deeper than ${MAX_DATA_DEPTH} levels` }];
   if (Array.isArray(value))
-    return value.flatMap((item, index) => storableDataProblems(item, `${path}/${index}`, depth + 1));
+    return value.flatMap((item, index) =>
+      // FerretDB cannot keep a list directly inside a list.
+      Array.isArray(item)
+        ? [{ path: `${path}/${index}`, message: 'is a list inside a list, which cannot be stored' }]
+        : storableDataProblems(item, `${path}/${index}`, depth + 1),
+    );
   return Object.entries(value).flatMap(([name, member]) => {
     const memberPath = `${path}/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`;
     if (name.startsWith('$') || name.includes('.') || name.includes('\0')) {

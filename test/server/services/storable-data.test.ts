@@ -20,6 +20,7 @@ describe('free-form data a MongoDB-protocol store can keep', () => {
       ['/data/specimens/0/quantity/$gt'],
     ],
     ['a dotted name', { 'exporter.name': 'x' }, ['/data/exporter.name']],
+    ['a list inside a list', { grid: [[1, 2], 3, [4]] }, ['/data/grid/0', '/data/grid/2']],
     ['a NUL in a name, with a slash escaped in the path', { 'a\u0000/b~': 1 }, ['/data/a\u0000~1b~0']],
     ['every problem, not only the first', { $a: 1, b: { 'c.d': 2 } }, ['/data/$a', '/data/b/c.d']],
     [`nesting up to ${MAX_DATA_DEPTH} levels`, nested(MAX_DATA_DEPTH - 1), []],
