@@ -262,6 +262,18 @@ describe('application intake applies the Convention, the procedure and evidence 
     });
   });
 
+  it('refuses field names the database cannot keep, storing nothing', async () => {
+    const body = example('export-appendix-ii-wild.json');
+    const refused = await stack.api<{ errors: { path: string }[] }>('/api/applications', {
+      token: applicant,
+      body: { ...body, data: { ...body.data, notes: { $gt: '' } } },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toContainEqual(expect.objectContaining({ path: '/data/notes/$gt' }));
+    const list = await stack.api<unknown[]>('/api/applications', { token: applicant });
+    expect(list.body).toEqual([]);
+  });
+
   it('refuses evidence that points at a file the applicant did not upload', async () => {
     const body = example('export-appendix-ii-wild.json');
     const refused = await stack.api('/api/applications', {
