@@ -98,6 +98,8 @@ describe('hardening', () => {
     const page = await fetch(`${stack.baseUrl}/api/about`, { headers: { origin: 'https://evil.example' } });
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    // Scripts from this origin only; eval for ajv's compiled form validators, never inline scripts.
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self' 'unsafe-eval';");
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
     expect(page.headers.get('access-control-allow-origin')).toBeNull();
