@@ -408,6 +408,11 @@ const en = {
   statusWithdrawn: 'Withdrawn',
   statusCancelled: 'Cancelled',
   eventSubmitted: 'Application submitted',
+  checkFormFields: 'The rules read fields the form does not have:',
+  missingEvidence: 'Evidence still to attach',
+  draftSavedByYou: 'Saved by you on {time}',
+  previewNoChecks:
+    'This site’s security settings leave checking the data to the server: try the form out on a test application.',
 };
 
 export type MessageKey = keyof typeof en;
@@ -832,6 +837,11 @@ const fr: Record<MessageKey, string> = {
   statusWithdrawn: 'Retirée',
   statusCancelled: 'Annulée',
   eventSubmitted: 'Demande envoyée',
+  checkFormFields: "Les règles lisent des champs que le formulaire n'a pas :",
+  missingEvidence: 'Pièces encore à joindre',
+  draftSavedByYou: 'Enregistré par vous le {time}',
+  previewNoChecks:
+    'Les réglages de sécurité de ce site laissent la vérification des données au serveur : essayez le formulaire sur une demande de test.',
 };
 
 const es: Record<MessageKey, string> = {
@@ -1249,6 +1259,11 @@ const es: Record<MessageKey, string> = {
   statusWithdrawn: 'Retirada',
   statusCancelled: 'Anulada',
   eventSubmitted: 'Solicitud enviada',
+  checkFormFields: 'Las reglas leen campos que el formulario no tiene:',
+  missingEvidence: 'Documentos que faltan por adjuntar',
+  draftSavedByYou: 'Guardado por usted el {time}',
+  previewNoChecks:
+    'La configuración de seguridad de este sitio deja la comprobación de los datos al servidor: pruebe el formulario con una solicitud de prueba.',
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { en, fr, es };

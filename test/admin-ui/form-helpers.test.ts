@@ -7,6 +7,7 @@ import { fileSize } from '../../admin-ui/src/forms/file-size';
 import { errorPointer, friendlyErrors } from '../../admin-ui/src/forms/form-errors';
 import { parseFormVersionId } from '../../admin-ui/src/forms/form-version';
 import { jsonText, parseJsonObject } from '../../admin-ui/src/forms/json-text';
+import { pruneEmpty } from '../../admin-ui/src/forms/prune-empty';
 import { messages, type MessageKey } from '../../admin-ui/src/messages';
 
 const evidenceItem = {
@@ -214,5 +215,31 @@ describe('uploading evidence', () => {
     lost.fail();
     await expect(unreachable).rejects.toBeInstanceOf(ApiError);
     await expect(unreachable).rejects.toMatchObject({ status: 0 });
+  });
+});
+
+describe('form data without empty sections', () => {
+  it('drops undefined members and objects left empty, at any depth, and keeps array positions', () => {
+    expect(
+      pruneEmpty({
+        purpose: 'T',
+        importPermit: {},
+        notes: undefined,
+        blocks: [
+          { quantity: 1, countryOfOrigin: { country: undefined }, description: { term: 'LIV' } },
+          {},
+          'x',
+        ],
+        exporter: { name: '', address: { streetLines: [] } },
+        live: false,
+        count: 0,
+      }),
+    ).toEqual({
+      purpose: 'T',
+      blocks: [{ quantity: 1, description: { term: 'LIV' } }, {}, 'x'],
+      exporter: { name: '', address: { streetLines: [] } },
+      live: false,
+      count: 0,
+    });
   });
 });

@@ -130,7 +130,7 @@ export interface ProcedureDefinition extends JsonObject {
 export interface ProcedureSummary {
   id: string;
   documentType: DocumentType;
-  formId: string;
+  formId?: string;
   published: PublishedRef | null;
   draft?: DraftInfo;
 }
@@ -154,7 +154,8 @@ export interface OutcomeStep {
 
 /** What a procedure decides for one application: evidence, fee, routing and steps. */
 export interface ProcedureOutcome {
-  procedureVersionId?: string;
+  /** Null when no national procedure was published: the Convention's steps alone applied. */
+  procedureVersionId?: string | null;
   requiredEvidence: string[];
   fee: { amount: number; currency: string };
   routing: { office?: string; officerGroup?: string };
@@ -172,9 +173,18 @@ export interface TestCaseResult {
   differences: Array<{ path: string; expected?: unknown; actual?: unknown }>;
 }
 
+/** A problem at a JSON pointer (under `/definition` for a procedure). */
+export interface PathProblem {
+  path: string;
+  message: string;
+}
+
 export interface ProcedureCheck {
   testCases: TestCaseResult[];
-  convention: Array<{ message: string; case?: string }>;
+  /** Steps the Convention requires that the procedure would skip, with the case that shows it. */
+  convention: Array<{ message: string; case?: string; path?: string }>;
+  /** Fields the rules read that the bound form does not have. */
+  form?: PathProblem[];
   publishable: boolean;
 }
 
@@ -222,7 +232,10 @@ export interface TimelineEntry {
 }
 
 export interface Application extends ApplicationSummary {
+  procedureVersionId?: string | null;
   procedure?: ProcedureOutcome;
+  /** Evidence the procedure asks for that is not attached yet. */
+  missingEvidence?: string[];
   timeline: TimelineEntry[];
   data: JsonObject;
 }

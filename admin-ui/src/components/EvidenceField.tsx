@@ -1,15 +1,18 @@
 import type { FieldProps } from '@rjsf/utils';
 import { useState, type ChangeEvent } from 'react';
 import { ApiError } from '../api/client';
-import type { EvidenceRef } from '../api/types';
+import type { EvidenceRef, Language } from '../api/types';
 import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES } from '../api/uploads';
 import { fileSize } from '../forms/file-size';
 import { useI18n } from '../i18n';
+import { format, messages, type MessageKey } from '../messages';
 import { useSession } from '../session';
 
 /** What a form tells its fields: in a designer's preview nothing is really uploaded. */
 export interface SchemaFormContext {
   preview?: boolean;
+  /** The form's language, which a designer's preview may set apart from the app's. */
+  language?: Language;
 }
 
 type Upload =
@@ -45,12 +48,25 @@ function kindOptions(schema: Record<string, unknown> | undefined): KindOption[] 
  * `{kind, fileId, name, mime, size, sha256}`, never its bytes.
  */
 export function EvidenceField(props: FieldProps<Partial<EvidenceRef>>) {
-  const { schema, formData, onChange, fieldPathId, disabled, readonly, rawErrors, registry, name } = props;
-  const i18n = useI18n();
-  const { t, language } = i18n;
+  const {
+    schema,
+    formData,
+    onChange,
+    fieldPathId,
+    disabled,
+    readonly,
+    rawErrors,
+    errorSchema,
+    registry,
+    name,
+  } = props;
   const { api } = useSession();
   const [upload, setUpload] = useState<Upload>({ kind: 'idle' });
-  const preview = Boolean((registry.formContext as SchemaFormContext | undefined)?.preview);
+  const context = (registry.formContext ?? {}) as SchemaFormContext;
+  const preview = Boolean(context.preview);
+  const app = useI18n();
+  const language = context.language ?? app.language;
+  const t: Translate = (key, values) => format(messages[language][key], values);
   const id = fieldPathId.$id;
   const value = formData ?? {};
   const properties = (schema.properties ?? {}) as Record<string, Record<string, unknown>>;
@@ -60,6 +76,14 @@ export function EvidenceField(props: FieldProps<Partial<EvidenceRef>>) {
   const kindLabel = typeof kindSchema?.title === 'string' ? kindSchema.title : t('evidenceKind');
   const locked = disabled || readonly;
   const errors = rawErrors ?? [];
+  const childErrors = (errorSchema ?? {}) as Record<string, { __errors?: string[] } | undefined>;
+  const kindErrors = childErrors.kind?.__errors ?? [];
+  // A missing or wrong file shows as problems with its reference's parts; they are one thing here.
+  const fileErrors = [
+    ...new Set(
+      ['fileId', 'name', 'mime', 'size', 'sha256'].flatMap((key) => childErrors[key]?.__errors ?? []),
+    ),
+  ];
 
   const change = (next: Partial<EvidenceRef>) => onChange(next, fieldPathId.path);
 
@@ -97,15 +121,7 @@ export function EvidenceField(props: FieldProps<Partial<EvidenceRef>>) {
   return (
     <fieldset className="evidence-item" id={id} aria-describedby={errors.length ? `${id}__error` : undefined}>
       <legend>{title}</legend>
-      {errors.length > 0 && (
-        <ul className="error-detail" id={`${id}__error`}>
-          {errors.map((message) => (
-            <li key={message} className="text-danger">
-              {message}
-            </li>
-          ))}
-        </ul>
-      )}
+      <FieldErrors id={`${id}__error`} errors={errors} />
       {kindSchema &&
         (readonly ? (
           <p>
@@ -113,15 +129,18 @@ export function EvidenceField(props: FieldProps<Partial<EvidenceRef>>) {
             {kindText ?? '—'}
           </p>
         ) : (
-          <div className="form-group">
+          <div className={kindErrors.length ? 'form-group has-error' : 'form-group'}>
             <label className="control-label" htmlFor={`${id}_kind`}>
               {kindLabel}
             </label>
+            <FieldErrors id={`${id}_kind__error`} errors={kindErrors} />
             {options ? (
               <select
                 id={`${id}_kind`}
                 className="form-control"
                 value={value.kind ?? ''}
+                aria-invalid={kindErrors.length ? true : undefined}
+                aria-describedby={kindErrors.length ? `${id}_kind__error` : undefined}
                 disabled={locked}
                 onChange={(event) => change({ ...value, kind: event.target.value || undefined })}
               >
@@ -158,19 +177,21 @@ export function EvidenceField(props: FieldProps<Partial<EvidenceRef>>) {
         </p>
       )}
       {!readonly && (
-        <div className="form-group">
-          <label className="control-label" htmlFor={`${id}_file`}>
+        <div className={fileErrors.length ? 'form-group has-error' : 'form-group'}>
+          <label className="control-label" htmlFor={`${id}_fileId`}>
             {hasFile ? t('evidenceReplaceFile') : t('evidenceChooseFile')}
           </label>
-          <p className="hint" id={`${id}_file-hint`}>
+          <p className="hint" id={`${id}_fileId-hint`}>
             {t('evidenceFileHint')}
           </p>
+          <FieldErrors id={`${id}_fileId__error`} errors={fileErrors} />
           <input
-            id={`${id}_file`}
+            id={`${id}_fileId`}
             type="file"
             accept={EVIDENCE_TYPES.join(',')}
             disabled={locked || upload.kind === 'sending'}
-            aria-describedby={`${id}_file-hint`}
+            aria-invalid={fileErrors.length ? true : undefined}
+            aria-describedby={`${id}_fileId-hint${fileErrors.length ? ` ${id}_fileId__error` : ''}`}
             onChange={(event) => void pick(event)}
           />
         </div>
@@ -194,7 +215,22 @@ export function EvidenceField(props: FieldProps<Partial<EvidenceRef>>) {
   );
 }
 
-function uploadProblem(error: unknown, t: ReturnType<typeof useI18n>['t']): string {
+function FieldErrors({ id, errors }: { id: string; errors: readonly string[] }) {
+  if (errors.length === 0) return null;
+  return (
+    <ul className="error-detail" id={id}>
+      {errors.map((message) => (
+        <li key={message} className="text-danger">
+          {message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+function uploadProblem(error: unknown, t: Translate): string {
   if (!(error instanceof ApiError)) return t('errorGeneric');
   if (error.unreachable) return t('errorUnreachable');
   if (error.status === 413) return t('evidenceTooLarge');

@@ -3,7 +3,7 @@ import type { FormTranslations, JsonObject, Language } from '../api/types';
 import { useI18n } from '../i18n';
 import { languages } from '../messages';
 import { ErrorBoundary } from './ErrorBoundary';
-import { SchemaForm } from './SchemaForm';
+import { SchemaForm, validatesInBrowser } from './SchemaForm';
 import { Success } from './Status';
 
 /**
@@ -85,11 +85,15 @@ export function FormPreview({
             }}
             onSubmit={() => setPassed(true)}
           >
-            <div className="actions">
-              <button type="submit" className="secondary">
-                {t('previewCheck')}
-              </button>
-            </div>
+            {validatesInBrowser ? (
+              <div className="actions">
+                <button type="submit" className="secondary">
+                  {t('previewCheck')}
+                </button>
+              </div>
+            ) : (
+              <p className="hint">{t('previewNoChecks')}</p>
+            )}
           </SchemaForm>
         </div>
       </ErrorBoundary>

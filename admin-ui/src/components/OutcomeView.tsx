@@ -5,7 +5,16 @@ import { useI18n } from '../i18n';
  * What a procedure decided for one application: fee, routing, required evidence, the steps with
  * their deadlines, and which rows of which tables matched.
  */
-export function OutcomeView({ outcome, id }: { outcome: ProcedureOutcome; id: string }) {
+export function OutcomeView({
+  outcome,
+  id,
+  evidenceLabels = {},
+}: {
+  outcome: ProcedureOutcome;
+  id: string;
+  /** Names of the kinds of evidence by code, from the form, in the reader's language. */
+  evidenceLabels?: Record<string, string>;
+}) {
   const { t, language } = useI18n();
   const money = new Intl.NumberFormat(language, {
     style: 'currency',
@@ -38,7 +47,7 @@ export function OutcomeView({ outcome, id }: { outcome: ProcedureOutcome; id: st
         <ul aria-labelledby={`${id}-evidence`}>
           {outcome.requiredEvidence.map((evidence) => (
             <li key={evidence}>
-              <code>{evidence}</code>
+              <EvidenceName code={evidence} labels={evidenceLabels} />
             </li>
           ))}
         </ul>
@@ -84,5 +93,16 @@ export function OutcomeView({ outcome, id }: { outcome: ProcedureOutcome; id: st
         </ul>
       )}
     </div>
+  );
+}
+
+/** A kind of evidence by its name when the form gives one, and always by its code. */
+export function EvidenceName({ code, labels }: { code: string; labels: Record<string, string> }) {
+  return labels[code] ? (
+    <>
+      {labels[code]} <code className="step-id">{code}</code>
+    </>
+  ) : (
+    <code>{code}</code>
   );
 }

@@ -1,25 +1,31 @@
 import Form from '@rjsf/core';
-import type { ErrorSchema, RegistryFieldsType, RJSFSchema, UiSchema } from '@rjsf/utils';
+import type { ErrorSchema, RegistryFieldsType, RJSFSchema, UiSchema, ValidatorType } from '@rjsf/utils';
 import { useMemo, type ReactNode } from 'react';
 import { createFormValidator } from '../../../forms/schema-kit';
 import type { FormTranslations, JsonObject, Language } from '../api/types';
 import { EVIDENCE_FIELD, withEvidenceFields } from '../forms/evidence-ui';
 import { friendlyErrors } from '../forms/form-errors';
+import { interpretingValidator, validatingSentData } from '../forms/interpreting-validator';
 import { localizeSchema, localizeUiSchema } from '../forms/localize-schema';
-import { useI18n } from '../i18n';
+import { codeGenerationAllowed } from '../forms/schema-match';
 import { EvidenceField, type SchemaFormContext } from './EvidenceField';
 import { rjsfTranslator } from './rjsf/strings';
 import { buttonTemplates, ErrorListTemplate } from './rjsf/templates';
 
-type Validator = ReturnType<typeof createFormValidator>;
+/**
+ * Whether this browser checks form data itself. ajv compiles schemas into code, which the page's
+ * content security policy may forbid; the server then does all the checking, as it always does last.
+ */
+export const validatesInBrowser = codeGenerationAllowed();
 
 /** One validator per language, made once: building ajv is the slow part. */
-const validators = new Map<Language, Validator>();
+const validators = new Map<Language, ValidatorType>();
 
-function validatorFor(language: Language): Validator {
+function validatorFor(language: Language): ValidatorType {
   let validator = validators.get(language);
   if (!validator) {
-    validator = createFormValidator({ language });
+    const base = createFormValidator({ language });
+    validator = validatesInBrowser ? validatingSentData(base) : interpretingValidator(base);
     validators.set(language, validator);
   }
   return validator;
@@ -27,6 +33,8 @@ function validatorFor(language: Language): Validator {
 
 const fields: RegistryFieldsType = { [EVIDENCE_FIELD]: EvidenceField };
 const templates = { ButtonTemplates: buttonTemplates, ErrorListTemplate };
+const defaultFormState = { emptyObjectFields: 'skipEmptyDefaults' } as const;
+const readOnlyArrays = { addable: false, removable: false, orderable: false, copyable: false };
 
 /**
  * A national form rendered with react-jsonschema-form, in `language` (titles and descriptions from
@@ -62,17 +70,17 @@ export function SchemaForm({
   /** The buttons at the end; none when the form is read-only and none are given. */
   children?: ReactNode;
 }) {
-  const { t } = useI18n();
   const localizedSchema = useMemo(
     () => localizeSchema(schema, translations, language) as RJSFSchema,
     [schema, translations, language],
   );
-  const localizedUi = useMemo(
-    () => localizeUiSchema(withEvidenceFields(schema, uiSchema), translations, language) as UiSchema,
-    [schema, uiSchema, translations, language],
-  );
-  const translateString = useMemo(() => rjsfTranslator(t), [t]);
-  const formContext = useMemo<SchemaFormContext>(() => ({ preview }), [preview]);
+  const localizedUi = useMemo(() => {
+    const ui = localizeUiSchema(withEvidenceFields(schema, uiSchema), translations, language) as UiSchema;
+    // Filed data is read, not edited: no buttons to add, remove or move items.
+    return readonly ? { ...ui, 'ui:globalOptions': { ...ui['ui:globalOptions'], ...readOnlyArrays } } : ui;
+  }, [schema, uiSchema, translations, language, readonly]);
+  const translateString = useMemo(() => rjsfTranslator(language), [language]);
+  const formContext = useMemo<SchemaFormContext>(() => ({ preview, language }), [preview, language]);
 
   return (
     <Form
@@ -90,6 +98,8 @@ export function SchemaForm({
       extraErrors={extraErrors}
       transformErrors={(errors) => friendlyErrors(errors, language)}
       showErrorList="top"
+      // Optional sections (an import permit, a country of origin) stay absent until filled in.
+      experimental_defaultFormStateBehavior={defaultFormState}
       focusOnFirstError
       noHtml5Validate
       onChange={(event) => onChange?.((event.formData ?? {}) as JsonObject)}

@@ -13,12 +13,25 @@ export function TestCaseResults({ check }: { check: ProcedureCheck }) {
         {t('checkSummary', { passed: check.testCases.length - failed, failed })}
       </p>
       {check.convention.length > 0 && (
-        <div className="alert">
+        <div className="alert" data-testid="convention-guard">
           <p className="alert-title">{t('checkConvention')}</p>
           <ul>
             {check.convention.map((problem, index) => (
               <li key={index}>
+                {problem.path && <code className="pointer">{problem.path}</code>}{' '}
                 {problem.case && <code>{problem.case}</code>} {problem.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {check.form && check.form.length > 0 && (
+        <div className="alert">
+          <p className="alert-title">{t('checkFormFields')}</p>
+          <ul>
+            {check.form.map((problem, index) => (
+              <li key={index}>
+                <code className="pointer">{problem.path}</code> {problem.message}
               </li>
             ))}
           </ul>

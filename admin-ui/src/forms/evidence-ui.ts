@@ -4,8 +4,8 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The name the evidence upload field is registered under in react-jsonschema-form. */
-export const EVIDENCE_FIELD = 'evidenceFile';
+/** The name the evidence upload field is registered under: the default forms' UI schema names it. */
+export const EVIDENCE_FIELD = 'evidenceUpload';
 
 /** An item that refers to an uploaded file: an object with a `fileId` member. */
 export function isEvidenceItemSchema(schema: unknown): boolean {
@@ -44,4 +44,30 @@ function visit(schema: unknown, ui: Json): void {
     visit(schema.items, child);
     if (Object.keys(child).length > 0) ui.items = child;
   }
+}
+
+/**
+ * The names of the kinds of evidence a form offers (`kind` written as `oneOf: [{const, title}]` in
+ * its evidence items), by code, so a procedure's `proof-of-legal-acquisition` reads as a person
+ * would say it. Pass the localized schema to get them in the reader's language.
+ */
+export function evidenceKindLabels(schema: unknown): Record<string, string> {
+  const labels: Record<string, string> = {};
+  const visitLabels = (node: unknown): void => {
+    if (!isObject(node)) return;
+    if (node.type === 'array' && isEvidenceItemSchema(node.items)) {
+      const kind = ((node.items as Json).properties as Json).kind;
+      const options = isObject(kind) && Array.isArray(kind.oneOf) ? kind.oneOf : [];
+      for (const option of options) {
+        if (isObject(option) && typeof option.const === 'string' && typeof option.title === 'string') {
+          labels[option.const] = option.title;
+        }
+      }
+      return;
+    }
+    if (isObject(node.properties)) Object.values(node.properties).forEach(visitLabels);
+    if (isObject(node.items)) visitLabels(node.items);
+  };
+  visitLabels(schema);
+  return labels;
 }

@@ -1,13 +1,16 @@
+import { useMemo } from 'react';
 import { ApiError } from '../api/client';
 import type { Application, FormVersion } from '../api/types';
 import { ProblemText } from '../components/forms';
 import { Link } from '../components/Link';
-import { OutcomeView } from '../components/OutcomeView';
+import { EvidenceName, OutcomeView } from '../components/OutcomeView';
 import { SchemaForm } from '../components/SchemaForm';
 import { Alert, Loading } from '../components/Status';
-import { useLoad } from '../components/useLoad';
+import { useLoad, type Loaded } from '../components/useLoad';
 import { documentTitle, statusLabel, timelineEventLabel } from '../documents';
+import { evidenceKindLabels } from '../forms/evidence-ui';
 import { parseFormVersionId } from '../forms/form-version';
+import { localizeSchema } from '../forms/localize-schema';
 import { useI18n } from '../i18n';
 import type { Params } from '../router';
 import { useSession } from '../session';
@@ -53,6 +56,24 @@ export function ApplicationPage({ params }: { params: Params }) {
 function ApplicationView({ application }: { application: Application }) {
   const i18n = useI18n();
   const { t, language } = i18n;
+  const { api } = useSession();
+  const reference = parseFormVersionId(application.formVersionId);
+  // The version it was filed under, never the current one: old applications read as they were filed.
+  const version = useLoad<FormVersion | null>(
+    () => (reference ? api.getFormVersion(reference.formId, reference.version) : Promise.resolve(null)),
+    application.formVersionId,
+  );
+  const evidenceLabels = useMemo(
+    () =>
+      version.state.kind === 'loaded' && version.state.value
+        ? evidenceKindLabels(
+            localizeSchema(version.state.value.schema, version.state.value.translations, language),
+          )
+        : {},
+    [version.state, language],
+  );
+  const missing = application.missingEvidence ?? [];
+
   return (
     <>
       <h2 className="subject" data-testid="application-id">
@@ -67,9 +88,21 @@ function ApplicationView({ application }: { application: Application }) {
         <dd>{i18n.dateTime(application.submittedAt)}</dd>
         <dt>{t('formVersion')}</dt>
         <dd>
-          <code>{application.formVersionId}</code>
+          <code data-testid="application-form-version">{application.formVersionId}</code>
         </dd>
       </dl>
+      {missing.length > 0 && (
+        <div className="notice" data-testid="missing-evidence">
+          <p className="alert-title">{t('missingEvidence')}</p>
+          <ul>
+            {missing.map((code) => (
+              <li key={code}>
+                <EvidenceName code={code} labels={evidenceLabels} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <section className="card" aria-labelledby="timeline-heading">
         <h3 id="timeline-heading">{t('timelineTitle')}</h3>
         <ol className="timeline">
@@ -85,35 +118,41 @@ function ApplicationView({ application }: { application: Application }) {
       {application.procedure && (
         <section className="card" aria-labelledby="procedure-heading">
           <h3 id="procedure-heading">{t('outcomeTitle')}</h3>
-          <OutcomeView outcome={application.procedure} id="application-outcome" />
+          <OutcomeView
+            outcome={{ ...application.procedure, procedureVersionId: application.procedureVersionId }}
+            id="application-outcome"
+            evidenceLabels={evidenceLabels}
+          />
         </section>
       )}
       <section className="card" aria-labelledby="filed-heading">
         <h3 id="filed-heading">{t('filedData')}</h3>
-        <FiledData application={application} />
+        <FiledData application={application} version={version.state} reload={version.reload} />
       </section>
     </>
   );
 }
 
 /** The data read-only on its own form version; as plain JSON if that version cannot be had. */
-function FiledData({ application }: { application: Application }) {
+function FiledData({
+  application,
+  version,
+  reload,
+}: {
+  application: Application;
+  version: Loaded<FormVersion | null>;
+  reload(): void;
+}) {
   const i18n = useI18n();
   const { t, language } = i18n;
-  const { api } = useSession();
-  const reference = parseFormVersionId(application.formVersionId);
-  const { state, reload } = useLoad<FormVersion | null>(
-    () => (reference ? api.getFormVersion(reference.formId, reference.version) : Promise.resolve(null)),
-    application.formVersionId,
-  );
-  if (state.kind === 'loading') return <Loading label={t('loadingForm')} />;
-  if (state.kind === 'loaded' && state.value) {
+  if (version.kind === 'loading') return <Loading label={t('loadingForm')} />;
+  if (version.kind === 'loaded' && version.value) {
     return (
       <div data-testid="filed-form">
         <SchemaForm
-          schema={state.value.schema}
-          uiSchema={state.value.uiSchema}
-          translations={state.value.translations}
+          schema={version.value.schema}
+          uiSchema={version.value.uiSchema}
+          translations={version.value.translations}
           language={language}
           formData={application.data}
           idPrefix="filed"
@@ -124,9 +163,9 @@ function FiledData({ application }: { application: Application }) {
   }
   return (
     <>
-      {state.kind === 'failed' && (
+      {version.kind === 'failed' && (
         <Alert>
-          <ProblemText error={state.error} i18n={i18n} />{' '}
+          <ProblemText error={version.error} i18n={i18n} />{' '}
           <button type="button" className="secondary" onClick={reload}>
             {t('retry')}
           </button>

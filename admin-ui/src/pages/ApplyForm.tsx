@@ -9,6 +9,7 @@ import { Alert, Loading, Success } from '../components/Status';
 import { useLoad } from '../components/useLoad';
 import { documentTitle } from '../documents';
 import { errorSchemaFrom } from '../forms/problem-fields';
+import { pruneEmpty } from '../forms/prune-empty';
 import { useI18n } from '../i18n';
 import { navigate } from '../location';
 import type { Params } from '../router';
@@ -85,7 +86,7 @@ function ApplicationForm({
     setBusy('draft');
     setFailure(null);
     setSavedAt(null);
-    const body = { documentType, formVersionId: version.versionId, data };
+    const body = { documentType, formVersionId: version.versionId, data: pruneEmpty(data) };
     try {
       const saved = draftId ? await api.updateDraft(draftId, body) : await api.createDraft(body);
       setDraftId(saved.id);
@@ -106,7 +107,12 @@ function ApplicationForm({
     setServerProblems([]);
     try {
       const application = await api.submitApplication(
-        { documentType, data: formData, formVersionId: version.versionId, ...(draftId ? { draftId } : {}) },
+        {
+          documentType,
+          data: pruneEmpty(formData),
+          formVersionId: version.versionId,
+          ...(draftId ? { draftId } : {}),
+        },
         language,
       );
       const path = `/applications/${encodeURIComponent(application.id)}`;
@@ -114,13 +120,18 @@ function ApplicationForm({
       navigate(path);
     } catch (error) {
       setBusy(null);
-      setFailure(error);
-      if (error instanceof ApiError && error.errors.length > 0) {
-        const { errorSchema, elsewhere } = errorSchemaFrom(error.errors);
-        setExtraErrors(errorSchema);
-        setServerProblems(elsewhere);
-      }
-      document.getElementById('apply-errors')?.focus();
+      const placed =
+        error instanceof ApiError && error.errors.length > 0 ? errorSchemaFrom(error.errors) : null;
+      setExtraErrors(placed?.errorSchema);
+      setServerProblems(placed?.elsewhere ?? []);
+      // Problems with fields show in the form's own list and at each field; anything else above it.
+      const onlyFields = placed !== null && placed.elsewhere.length === 0;
+      setFailure(onlyFields ? null : error);
+      window.setTimeout(() => {
+        const target = document.getElementById(onlyFields ? 'apply-form' : 'apply-errors');
+        target?.focus();
+        target?.scrollIntoView({ block: 'start' });
+      });
     }
   };
 

@@ -5,7 +5,7 @@ import type { FormContent, FormDetail, FormPart, FormTranslations, JsonObject } 
 import { DiffTable } from '../components/DiffTable';
 import { FormPreview } from '../components/FormPreview';
 import { FormVersions, partLabels } from '../components/FormVersions';
-import { ProblemText } from '../components/forms';
+import { problemDetail, ProblemText } from '../components/forms';
 import { JsonEditor, type PointedProblem } from '../components/JsonEditor';
 import { Link } from '../components/Link';
 import { ProblemList } from '../components/ProblemList';
@@ -187,15 +187,23 @@ function FormWorkspace({ form, onChanged }: { form: FormDetail; onChanged(form: 
             : t('notPublished')}
         </dd>
         <dt>{t('draft')}</dt>
-        <dd data-testid="draft-state">{draftState(form.draft, i18n)}</dd>
+        <dd data-testid="draft-state">{draftState(form.draft, i18n, user.id)}</dd>
       </dl>
 
-      <div className="sticky-actions" aria-live="polite">
+      <div className="editor-status" aria-live="polite">
         {outcome?.ok === true && <Success>{outcome.message}</Success>}
         {outcome?.ok === false && (
           <Alert>
-            {outcome.message && <p className="alert-title">{outcome.message}</p>}
-            {outcome.error !== null && <ProblemText error={outcome.error} i18n={i18n} />}
+            {outcome.message ? (
+              <>
+                <p className="alert-title">{outcome.message}</p>
+                {problemDetail(outcome.error) && (
+                  <p className="problem-detail">{problemDetail(outcome.error)}</p>
+                )}
+              </>
+            ) : (
+              <ProblemText error={outcome.error} i18n={i18n} />
+            )}
           </Alert>
         )}
         <ProblemList problems={general} />

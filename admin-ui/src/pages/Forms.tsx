@@ -7,17 +7,20 @@ import { documentTitle } from '../documents';
 import { useI18n, type I18n } from '../i18n';
 import { useSession } from '../session';
 
-export function draftState(draft: DraftInfo | undefined, i18n: I18n): string {
-  return draft
-    ? i18n.t('draftSavedBy', { who: draft.updatedBy, time: i18n.dateTime(draft.updatedAt) })
-    : i18n.t('noDraft');
+/** Who saved the draft and when; the reader's own drafts say so. */
+export function draftState(draft: DraftInfo | undefined, i18n: I18n, readerId: string): string {
+  if (!draft) return i18n.t('noDraft');
+  const time = i18n.dateTime(draft.updatedAt);
+  return draft.updatedBy === readerId
+    ? i18n.t('draftSavedByYou', { time })
+    : i18n.t('draftSavedBy', { who: draft.updatedBy, time });
 }
 
 /** The national forms: which document each is for, which version applicants get, and any draft. */
 export function FormsPage() {
   const i18n = useI18n();
   const { t, language } = i18n;
-  const { api } = useSession();
+  const { api, user } = useSession();
   const { state, reload } = useLoad(() => api.listForms(), 'forms');
 
   return (
@@ -54,7 +57,9 @@ export function FormsPage() {
                   <td>
                     {form.published ? t('versionN', { version: form.published.version }) : t('notPublished')}
                   </td>
-                  <td className={form.draft ? 'state-pending' : undefined}>{draftState(form.draft, i18n)}</td>
+                  <td className={form.draft ? 'state-pending' : undefined}>
+                    {draftState(form.draft, i18n, user.id)}
+                  </td>
                 </tr>
               ))}
             </tbody>

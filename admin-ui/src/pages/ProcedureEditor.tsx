@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import type { ProcedureDefinition, ProcedureDetail } from '../api/types';
-import { ProblemText } from '../components/forms';
+import { problemDetail, ProblemText } from '../components/forms';
 import { JsonEditor, type PointedProblem } from '../components/JsonEditor';
 import { Link } from '../components/Link';
 import { ProblemList } from '../components/ProblemList';
@@ -145,15 +145,23 @@ function ProcedureWorkspace({
             : t('notPublished')}
         </dd>
         <dt>{t('draft')}</dt>
-        <dd data-testid="draft-state">{draftState(procedure.draft, i18n)}</dd>
+        <dd data-testid="draft-state">{draftState(procedure.draft, i18n, user.id)}</dd>
       </dl>
 
       <div aria-live="polite">
         {outcome?.ok === true && <Success>{outcome.message}</Success>}
         {outcome?.ok === false && (
           <Alert>
-            {outcome.message && <p className="alert-title">{outcome.message}</p>}
-            {outcome.error !== null && <ProblemText error={outcome.error} i18n={i18n} />}
+            {outcome.message ? (
+              <>
+                <p className="alert-title">{outcome.message}</p>
+                {problemDetail(outcome.error) && (
+                  <p className="problem-detail">{problemDetail(outcome.error)}</p>
+                )}
+              </>
+            ) : (
+              <ProblemText error={outcome.error} i18n={i18n} />
+            )}
           </Alert>
         )}
         <ProblemList problems={general} />

@@ -11,8 +11,9 @@ import { draftState } from './Forms';
 export function ProceduresPage() {
   const i18n = useI18n();
   const { t, language } = i18n;
-  const { api } = useSession();
+  const { api, user } = useSession();
   const { state, reload } = useLoad(() => api.listProcedures(), 'procedures');
+  const showForm = state.kind === 'loaded' && state.value.some((procedure) => procedure.formId);
 
   return (
     <div aria-busy={state.kind === 'loading'}>
@@ -34,7 +35,7 @@ export function ProceduresPage() {
               <tr>
                 <th scope="col">{t('procedure')}</th>
                 <th scope="col">{t('documentType')}</th>
-                <th scope="col">{t('form')}</th>
+                {showForm && <th scope="col">{t('form')}</th>}
                 <th scope="col">{t('publishedVersion')}</th>
                 <th scope="col">{t('draft')}</th>
               </tr>
@@ -46,16 +47,14 @@ export function ProceduresPage() {
                     <Link to={`/procedures/${encodeURIComponent(procedure.id)}`}>{procedure.id}</Link>
                   </th>
                   <td>{documentTitle(procedure.documentType, language)}</td>
-                  <td>
-                    <code>{procedure.formId}</code>
-                  </td>
+                  {showForm && <td>{procedure.formId ? <code>{procedure.formId}</code> : '—'}</td>}
                   <td>
                     {procedure.published
                       ? t('versionN', { version: procedure.published.version })
                       : t('notPublished')}
                   </td>
                   <td className={procedure.draft ? 'state-pending' : undefined}>
-                    {draftState(procedure.draft, i18n)}
+                    {draftState(procedure.draft, i18n, user.id)}
                   </td>
                 </tr>
               ))}

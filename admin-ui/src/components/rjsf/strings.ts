@@ -1,5 +1,5 @@
 import { englishStringTranslator, TranslatableString } from '@rjsf/utils';
-import type { MessageKey } from '../../messages';
+import { messages, type Language, type MessageKey } from '../../messages';
 
 /** react-jsonschema-form's own words that appear in Pangolin's forms, in the app's messages. */
 const keyOf: Partial<Record<TranslatableString, MessageKey>> = {
@@ -22,10 +22,10 @@ const keyOf: Partial<Record<TranslatableString, MessageKey>> = {
   [TranslatableString.OptionalObjectEmptyMsg]: 'rjsfOptionalEmpty',
 };
 
-/** The `translateString` of a form in the app's language; anything not listed stays in English. */
-export function rjsfTranslator(t: (key: MessageKey) => string) {
+/** The `translateString` of a form in its language; anything not listed stays in English. */
+export function rjsfTranslator(language: Language) {
   return (text: TranslatableString, params?: string[]): string => {
     const key = keyOf[text];
-    return key ? t(key) : englishStringTranslator(text, params);
+    return key ? messages[language][key] : englishStringTranslator(text, params);
   };
 }
