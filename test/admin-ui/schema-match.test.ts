@@ -1,3 +1,4 @@
+import type { RJSFSchema } from '@rjsf/utils';
 import Ajv from 'ajv';
 import exportWild from '../../examples/applications/export-appendix-ii-wild.json';
 import exportAppendixI from '../../examples/applications/export-appendix-i.json';
@@ -137,7 +138,7 @@ describe('agreeing with ajv on the conditions of the default forms', () => {
 describe('validating what will be sent', () => {
   it('does not count optional sections left empty, and still finds what is missing', () => {
     const validator = validatingSentData(createFormValidator());
-    const schema = {
+    const schema: RJSFSchema = {
       type: 'object',
       required: ['purpose'],
       properties: {
