@@ -1,5 +1,9 @@
 import type { Connection } from 'mongoose';
 import { ApplicationRepository } from '../store/applications';
+import { AuditRepository } from '../store/audit';
+import { PermitRepository } from '../store/permits';
+import { TaskRepository } from '../store/tasks';
+import { createLifecycleActivities } from './lifecycle';
 import { ProcedureRepository } from '../store/procedures';
 import { SystemCheckRepository } from '../store/system-checks';
 import { createProcedureEvaluationActivities } from './procedure-evaluation';
@@ -9,6 +13,12 @@ import { createSystemCheckActivities } from './system-check';
 export function createActivities(store: Connection, workerIdentity: string) {
   return {
     ...createSystemCheckActivities(new SystemCheckRepository(store), workerIdentity),
+    ...createLifecycleActivities(
+      new ApplicationRepository(store),
+      new TaskRepository(store),
+      new PermitRepository(store),
+      new AuditRepository(store),
+    ),
     ...createProcedureEvaluationActivities(new ApplicationRepository(store), new ProcedureRepository(store)),
   };
 }

@@ -22,6 +22,8 @@ import { applicationDraftRoutes } from './routes/application-drafts';
 import { applicationRoutes } from './routes/applications';
 import { formRoutes } from './routes/forms';
 import { procedureRoutes } from './routes/procedures';
+import { permitRoutes } from './routes/permits';
+import { taskRoutes } from './routes/tasks';
 import { speciesRoutes } from './routes/species';
 import { systemCheckRoutes } from './routes/system-checks';
 import { uploadRoutes } from './routes/uploads';
@@ -51,6 +53,8 @@ export function apiRouteTable(config: PangolinConfig, services: AppServices): Ro
   speciesRoutes(routes, services.species, services.tradeMeasures, config.publicRequestsPerMinute);
   formRoutes(routes, services.forms);
   procedureRoutes(routes, services.procedures);
+  taskRoutes(routes, services.tasks);
+  permitRoutes(routes, services.permits);
   applicationRoutes(routes, services.applications);
   applicationDraftRoutes(routes, services.applicationDrafts);
   uploadRoutes(routes, services.uploads);

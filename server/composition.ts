@@ -6,6 +6,8 @@ import { AuditRepository } from '../store/audit';
 import { FormRepository } from '../store/forms';
 import { IdempotencyRepository } from '../store/idempotency';
 import { ProcedureRepository } from '../store/procedures';
+import { TaskRepository } from '../store/tasks';
+import { PermitRepository } from '../store/permits';
 import { SessionRepository } from '../store/sessions';
 import { SpeciesRepository } from '../store/species';
 import { TradeMeasureRepository } from '../store/trade-measures';
@@ -20,6 +22,9 @@ import { AuditTrail } from './services/audit-trail';
 import { AuthService } from './services/auth';
 import { EvidenceUploadService } from './services/evidence-uploads';
 import { FormService, installDefaultForms } from './services/forms';
+import { Lifecycles } from './services/lifecycles';
+import { TaskService } from './services/tasks';
+import { PermitService } from './services/permits';
 import { installDefaultProcedures, ProcedureService } from './services/procedures';
 import { seedDemoAccounts } from './services/demo-seed';
 import { HealthService } from './services/health';
@@ -37,6 +42,8 @@ export interface AppServices {
   species: SpeciesService;
   forms: FormService;
   procedures: ProcedureService;
+  tasks: TaskService;
+  permits: PermitService;
   applications: ApplicationService;
   applicationDrafts: ApplicationDraftService;
   uploads: EvidenceUploadService;
@@ -89,10 +96,19 @@ export function createServices(
     applications: new ApplicationService(
       config.party,
       new ApplicationRepository(store),
-      { forms, procedures, species, uploads, drafts: applicationDrafts },
+      {
+        forms,
+        procedures,
+        species,
+        uploads,
+        drafts: applicationDrafts,
+        lifecycles: new Lifecycles(temporal, config.temporal.taskQueue),
+      },
       auditTrail,
     ),
     procedures,
+    tasks: new TaskService(new TaskRepository(store), temporal),
+    permits: new PermitService(new PermitRepository(store), new ApplicationRepository(store)),
     applicationDrafts,
     uploads,
     tradeMeasures: new TradeMeasureService(new TradeMeasureRepository(store), species),

@@ -7,7 +7,14 @@ export interface TimelineEntry {
   event: string;
   by: string | null;
   note?: string;
+  /** The step it concerns, for task events. */
+  step?: string;
+  /** Set by the lifecycle's activities, so a retried one does not add the entry twice. */
+  eventId?: string;
 }
+
+/** Where an application stands; the lifecycle workflow moves it and projects it here. */
+export type ApplicationStatus = 'submitted' | 'under-review' | 'rejected' | 'withdrawn' | 'issued';
 
 export interface ApplicationRecord {
   id: string;
@@ -21,7 +28,7 @@ export interface ApplicationRecord {
   procedureVersionId: string | null;
   /** What the rules decided at intake: steps, fee, routing, evidence, with the matched rows. */
   procedure: ProcedureOutcome;
-  status: 'submitted';
+  status: ApplicationStatus;
   timeline: TimelineEntry[];
   submittedAt: Date;
 }
@@ -86,6 +93,16 @@ export class ApplicationRepository {
       submittedAt: document.submittedAt,
       applicantId: document.applicantId,
     }));
+  }
+
+  /** Adds a timeline entry (once per eventId) and moves the status when one is given. */
+  async recordEvent(id: string, entry: TimelineEntry & { eventId: string }, status?: ApplicationStatus) {
+    await this.model
+      .updateOne(
+        { _id: id, 'timeline.eventId': { $ne: entry.eventId } },
+        { $push: { timeline: entry }, ...(status ? { $set: { status } } : {}) },
+      )
+      .exec();
   }
 
   async find(id: string): Promise<ApplicationRecord | undefined> {

@@ -1,2 +1,3 @@
 // Every workflow the worker runs; the worker's bundle is built from this file.
 export { systemCheckWorkflow } from './system-check';
+export { permitLifecycleWorkflow } from './permit-lifecycle';

@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   'applications.list': ['applicant', 'ma_officer', 'sa_officer', 'customs_officer', 'auditor'],
   /** See every application of the Party, not only one's own. */
   'applications.read-all': ['ma_officer', 'sa_officer', 'customs_officer', 'auditor'],
+  /** See one's open tasks and decide them (each task names the role that decides it). */
+  'tasks.work': ['ma_officer', 'sa_officer', 'customs_officer'],
   /** Edit the draft of a national form. */
   'forms.design': ['form_designer'],
   /** Publish a draft someone else saved, as a new immutable version. */

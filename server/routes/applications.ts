@@ -33,6 +33,27 @@ export function applicationRoutes(routes: RouteTable, applications: ApplicationS
     },
   });
 
+  routes.add<{ reason?: string }>({
+    method: 'post',
+    path: '/applications/:id/withdraw',
+    access: { permission: 'applications.submit' },
+    tag: 'Applications',
+    summary: 'Withdraw one’s own application before it is decided',
+    body: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { reason: { type: 'string', maxLength: 2000 } },
+    },
+    responses: {
+      200: { description: 'Withdrawn' },
+      404: { description: 'No such application, or not yours' },
+      409: { description: 'Already decided' },
+    },
+    handler: async ({ caller, params, body, res }) => {
+      res.json(await applications.withdraw(caller, params.id!, body.reason));
+    },
+  });
+
   routes.add<unknown, { limit: number; before?: string }>({
     method: 'get',
     path: '/applications',

@@ -4,12 +4,13 @@ import { validateApplication } from '../../domain/validation/application';
 import { applicationFactsOf, formPathOf } from '../../forms/application-facts';
 import { validateFormData } from '../../forms/schema-kit';
 import type { ApplicationRecord, ApplicationRepository, ApplicationSummary } from '../../store/applications';
-import { invalid, notFound, type FieldProblem } from '../errors';
+import { invalid, notFound, unavailable, type FieldProblem } from '../errors';
 import { hasPermission, requirePermission, requireSignedIn, type Caller } from '../identity/permissions';
 import type { ApplicationDraftService } from './application-drafts';
 import type { AuditTrail } from './audit-trail';
 import type { EvidenceUploadService } from './evidence-uploads';
 import type { FormService } from './forms';
+import type { Lifecycles } from './lifecycles';
 import type { ApplicationProcedure, ProcedureService } from './procedures';
 import type { SpeciesService } from './species';
 import { storableDataProblems } from './storable-data';
@@ -43,6 +44,7 @@ export interface IntakeServices {
   species: SpeciesService;
   uploads: EvidenceUploadService;
   drafts: ApplicationDraftService;
+  lifecycles: Lifecycles;
 }
 
 interface EvidenceReference {
@@ -117,6 +119,13 @@ export class ApplicationService {
       timeline: [{ at: now, event: 'submitted', by: applicant.userId }],
       submittedAt: now,
     };
+    // The lifecycle first: if Temporal cannot take it, nothing is stored and the applicant may
+    // simply send again; its first activity waits for the application to be stored.
+    try {
+      await this.intake.lifecycles.start(application);
+    } catch (error) {
+      throw unavailable(`The application could not be handed to its lifecycle: ${(error as Error).message}`);
+    }
     await this.applications.create(application);
     await this.audit.record(caller, {
       action: 'application.submitted',
@@ -140,6 +149,21 @@ export class ApplicationService {
     // The same answer whether it does not exist or is someone else's: ids are not to be probed.
     if (!visible) throw notFound(`Application ${id}`);
     return viewOf(application);
+  }
+
+  /** The applicant withdraws an application no decision has been taken on yet. */
+  async withdraw(caller: Caller, id: string, reason?: string): Promise<ApplicationView> {
+    const applicant = requirePermission(caller, 'applications.submit');
+    const application = /^[A-Z]{2}-\d{4}-[0-9A-F]{12}$/.test(id)
+      ? await this.applications.find(id)
+      : undefined;
+    if (!application || application.applicantId !== applicant.userId) throw notFound(`Application ${id}`);
+    await this.intake.lifecycles.withdraw(id, {
+      applicantId: applicant.userId,
+      ...(reason?.trim() ? { reason: reason.trim() } : {}),
+    });
+    // The lifecycle has accepted it; its projection into the store follows a moment later.
+    return { ...viewOf(application), status: 'withdrawn' };
   }
 
   /** Newest first: an applicant's own, or the Party's for officers and auditors. */

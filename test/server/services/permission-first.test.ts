@@ -8,6 +8,7 @@ import { ApplicationDraftService } from '../../../server/services/application-dr
 import { EvidenceUploadService } from '../../../server/services/evidence-uploads';
 import { FormService } from '../../../server/services/forms';
 import { ProcedureService } from '../../../server/services/procedures';
+import { TaskService } from '../../../server/services/tasks';
 import { TradeMeasureService } from '../../../server/services/trade-measures';
 import { UserService } from '../../../server/services/users';
 
@@ -41,6 +42,7 @@ const systemChecks = new SystemCheckService('KE', 'q', untouchable, untouchable,
 const tradeMeasures = new TradeMeasureService(untouchable, untouchable);
 const forms = new FormService(untouchable, untouchable);
 const applications = new ApplicationService('KE', untouchable, untouchable, untouchable);
+const tasks = new TaskService(untouchable, untouchable);
 const procedures = new ProcedureService('KE', untouchable, untouchable, untouchable);
 const someDefinition = {
   formId: 'export-permit',
@@ -100,10 +102,17 @@ const serviceCalls: Array<[string, Role[], (caller: Caller) => Promise<unknown>]
     ['applicant'],
     (caller) => applications.submit(caller, { documentType: 'export', data: {} }),
   ],
+  ['applications.withdraw', ['applicant'], (caller) => applications.withdraw(caller, 'KE-2026-000000000000')],
   [
     'applications.list',
     ['applicant', 'ma_officer', 'sa_officer', 'customs_officer', 'auditor'],
     (caller) => applications.list(caller, { limit: 10 }),
+  ],
+  ['tasks.list', ['ma_officer', 'sa_officer', 'customs_officer'], (caller) => tasks.list(caller)],
+  [
+    'tasks.decide',
+    ['ma_officer', 'sa_officer', 'customs_officer'],
+    (caller) => tasks.decide(caller, 'KE-2026-000000000000:completeness-check', { outcome: 'approve' }),
   ],
   [
     'procedures.saveDraft',

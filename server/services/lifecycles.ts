@@ -1,0 +1,89 @@
+import { WorkflowIdConflictPolicy, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import type { ApplicationRecord } from '../../store/applications';
+import {
+  lifecycleWorkflowId,
+  permitLifecycleWorkflow,
+  type Withdrawal,
+  withdrawApplication,
+} from '../../workflows/permit-lifecycle';
+import { searchAttributes } from '../../workflows/search-attributes';
+import { PangolinError, unavailable } from '../errors';
+
+/** What a lifecycle's validator said, in the API's own kinds of refusal. */
+const REFUSALS: Record<string, 'conflict' | 'not-allowed' | 'invalid'> = {
+  NotOpen: 'conflict',
+  NotWithdrawable: 'conflict',
+  WrongRole: 'not-allowed',
+  WrongApplicant: 'not-allowed',
+  ReasonRequired: 'invalid',
+};
+
+/** A refusal by a lifecycle's update validator as a PangolinError; anything else as Temporal being unavailable. */
+export function lifecycleRefusal(error: unknown, doing: string): PangolinError {
+  const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
+  if (cause instanceof ApplicationFailure && cause.type && REFUSALS[cause.type]) {
+    return new PangolinError(REFUSALS[cause.type]!, cause.message);
+  }
+  // A lifecycle that has ended (issued, rejected, withdrawn) takes no more messages.
+  if (error instanceof WorkflowNotFoundError || /already completed/i.test((error as Error).message)) {
+    return new PangolinError(
+      'conflict',
+      'This application has been closed; nothing more can be decided on it.',
+    );
+  }
+  return unavailable(`${doing} could not be handed to the lifecycle: ${(error as Error).message}`);
+}
+
+/**
+ * The API's side of the permit lifecycle workflows: starting one per submitted application
+ * (idempotent by workflow id: a repeated start finds the running workflow) and the applicant's
+ * withdrawal.
+ */
+export class Lifecycles {
+  constructor(
+    private readonly temporal: Client,
+    private readonly taskQueue: string,
+  ) {}
+
+  async start(application: ApplicationRecord): Promise<string> {
+    const workflowId = lifecycleWorkflowId(application.id);
+    const appendices = [
+      ...new Set(
+        (Array.isArray(application.data.blocks) ? application.data.blocks : [])
+          .map((block) => (block as { appendix?: unknown }).appendix)
+          .filter((appendix): appendix is string => typeof appendix === 'string'),
+      ),
+    ];
+    await this.temporal.workflow.start(permitLifecycleWorkflow, {
+      workflowId,
+      taskQueue: this.taskQueue,
+      args: [
+        {
+          applicationId: application.id,
+          applicantId: application.applicantId,
+          party: application.party,
+          documentType: application.documentType,
+        },
+      ],
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+      typedSearchAttributes: [
+        { key: searchAttributes.party, value: application.party },
+        { key: searchAttributes.applicationStatus, value: application.status },
+        { key: searchAttributes.documentType, value: application.documentType },
+        ...(appendices.length > 0 ? [{ key: searchAttributes.appendix, value: appendices.join(',') }] : []),
+      ],
+    });
+    return workflowId;
+  }
+
+  async withdraw(applicationId: string, withdrawal: Withdrawal): Promise<void> {
+    try {
+      await this.temporal.workflow
+        .getHandle(lifecycleWorkflowId(applicationId))
+        .executeUpdate(withdrawApplication, { args: [withdrawal] });
+    } catch (error) {
+      throw lifecycleRefusal(error, 'The withdrawal');
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { DocumentType, IsoDate } from '../domain/codes/types';
+
+/** An issued permit or certificate. */
+export interface PermitRecord {
+  /** The application it was issued on: one permit per application. */
+  applicationId: string;
+  number: string;
+  party: string;
+  documentType: DocumentType;
+  status: 'valid';
+  validFrom: IsoDate;
+  validUntil: IsoDate;
+  issuedAt: Date;
+}
+
+type PermitDocument = Omit<PermitRecord, 'applicationId'> & { _id: string };
+interface CounterDocument {
+  _id: string;
+  last: number;
+}
+
+const permitSchema = new Schema<PermitDocument>(
+  {
+    _id: { type: String, required: true },
+    number: { type: String, required: true },
+    party: { type: String, required: true },
+    documentType: { type: String, required: true },
+    status: { type: String, required: true },
+    validFrom: { type: String, required: true },
+    validUntil: { type: String, required: true },
+    issuedAt: { type: Date, required: true },
+  },
+  { collection: 'permits', versionKey: false },
+);
+const counterSchema = new Schema<CounterDocument>(
+  { _id: { type: String, required: true }, last: { type: Number, required: true } },
+  { collection: 'permitCounters', versionKey: false },
+);
+
+/** Issued permits, and the per-Party, per-year serial their numbers come from. */
+export class PermitRepository {
+  private readonly permits: Model<PermitDocument>;
+  private readonly counters: Model<CounterDocument>;
+
+  constructor(connection: Connection) {
+    this.permits =
+      (connection.models.Permit as Model<PermitDocument>) ??
+      connection.model<PermitDocument>('Permit', permitSchema);
+    this.counters =
+      (connection.models.PermitCounter as Model<CounterDocument>) ??
+      connection.model<CounterDocument>('PermitCounter', counterSchema);
+  }
+
+  /** The next serial for a Party and year: one atomic increment, so no two permits share it. */
+  async nextSerial(party: string, year: number): Promise<number> {
+    const counter = await this.counters
+      .findOneAndUpdate(
+        { _id: `${party}-${year}` },
+        { $inc: { last: 1 } },
+        { upsert: true, returnDocument: 'after' },
+      )
+      .lean<CounterDocument>()
+      .exec();
+    return counter!.last;
+  }
+
+  /** Stores the permit unless the application has one already; the stored one is returned either way. */
+  async createOnce(permit: PermitRecord): Promise<PermitRecord> {
+    const { applicationId, ...rest } = permit;
+    try {
+      await this.permits.create({ _id: applicationId, ...rest });
+      return permit;
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+      return (await this.forApplication(applicationId))!;
+    }
+  }
+
+  async forApplication(applicationId: string): Promise<PermitRecord | undefined> {
+    const found = await this.permits.findById(applicationId).lean<PermitDocument>().exec();
+    if (!found) return undefined;
+    const { _id, ...rest } = found;
+    return { applicationId: _id, ...rest };
+  }
+}

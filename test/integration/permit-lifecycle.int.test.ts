@@ -1,0 +1,192 @@
+import example from '../../examples/applications/export-appendix-ii-wild.json';
+import { lifecycleState, lifecycleWorkflowId } from '../../workflows/permit-lifecycle';
+import { eventually } from '../support/eventually';
+import { startTestStack, type TestStack } from '../support/test-stack';
+
+interface Task {
+  id: string;
+  type: string;
+  applicationId: string;
+  actor: string;
+}
+interface Application {
+  id: string;
+  status: string;
+  timeline: { event: string; step?: string; note?: string; by: string | null }[];
+}
+
+const captiveSkins = {
+  documentType: 'export',
+  data: {
+    ...example.data,
+    live: false,
+    transportConditions: undefined,
+    blocks: [
+      {
+        scientificName: 'Crocodylus niloticus',
+        description: { term: 'SKI' },
+        appendix: 'II',
+        source: 'C',
+        quantity: 200,
+        registeredOperation: 'A-KE-501',
+      },
+    ],
+  },
+};
+
+describe('the permit lifecycle on the real Temporal server', () => {
+  let stack: TestStack;
+  let applicant: string;
+  let ma: string;
+  let sa: string;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    [applicant, ma, sa] = (await Promise.all(
+      ['applicant@demo.test', 'ma@demo.test', 'sa@demo.test'].map((email) => stack.login(email)),
+    )) as [string, string, string];
+  });
+  afterAll(() => stack?.close());
+
+  const submit = async (body: object) => {
+    const submitted = await stack.api<{ id: string }>('/api/applications', { token: applicant, body });
+    expect(submitted.status).toBe(201);
+    return submitted.body.id;
+  };
+  const openTasks = async (token: string, applicationId: string) =>
+    (await stack.api<Task[]>('/api/tasks', { token })).body.filter(
+      (task) => task.applicationId === applicationId,
+    );
+  const tasksOnceOpen = (token: string, applicationId: string, steps: string[]) =>
+    eventually(`tasks ${steps.join(', ')}`, async () => {
+      const open = await openTasks(token, applicationId);
+      return steps.every((step) => open.some((task) => task.type === step))
+        ? open.filter((task) => steps.includes(task.type))
+        : undefined;
+    });
+  const decide = (token: string, task: Task, body: object = { outcome: 'approve' }) =>
+    stack.api(`/api/tasks/${encodeURIComponent(task.id)}/decision`, { token, body });
+  const application = async (id: string) =>
+    (await stack.api<Application>(`/api/applications/${id}`, { token: applicant })).body;
+  const statusBecomes = (id: string, status: string) =>
+    eventually(`status ${status}`, async () => {
+      const found = await application(id);
+      return found.status === status ? found : undefined;
+    });
+
+  it('takes an Appendix-II wild export through completeness, the findings in parallel and the decision to a permit', async () => {
+    const id = await submit(example);
+    const [completeness] = await tasksOnceOpen(ma, id, ['completeness-check']);
+    expect((await decide(ma, completeness!)).status).toBe(200);
+
+    const saTasks = await tasksOnceOpen(sa, id, ['sa-non-detriment', 'sa-export-monitoring']);
+    const maTasks = await tasksOnceOpen(ma, id, [
+      'ma-legal-acquisition',
+      'ma-live-shipment-conditions',
+      'veterinary-check',
+    ]);
+    for (const task of saTasks) expect((await decide(sa, task)).status).toBe(200);
+    for (const task of maTasks) expect((await decide(ma, task)).status).toBe(200);
+
+    const [decision] = await tasksOnceOpen(ma, id, ['final-decision']);
+    expect((await decide(ma, decision!)).status).toBe(200);
+
+    const issued = await statusBecomes(id, 'issued');
+    const permitNumber = issued.timeline.find((entry) => entry.event === 'issued')?.note;
+    expect(permitNumber).toMatch(/^KE\d{2}\d{6}-E$/);
+    const state = await stack.temporal.workflow.getHandle(lifecycleWorkflowId(id)).query(lifecycleState);
+    expect(state).toMatchObject({ status: 'issued', permitNumber });
+    expect(state.steps.every((step) => step.state === 'approved')).toBe(true);
+    expect(issued.timeline.filter((entry) => entry.event === 'step-approved')).toHaveLength(7);
+
+    const permit = await stack.api<{ number: string; status: string; validFrom: string; validUntil: string }>(
+      `/api/permits/${id}`,
+      { token: applicant },
+    );
+    expect(permit.body).toMatchObject({ number: permitNumber, status: 'valid', documentType: 'export' });
+    // Six months at most for an export permit (Art. VI.2).
+    expect(permit.body.validUntil > permit.body.validFrom).toBe(true);
+    expect((await stack.api(`/api/permits/${id}`, { token: ma })).status).toBe(200);
+    const stranger = await stack.login('customs@demo.test');
+    expect((await stack.api(`/api/permits/${id}`, { token: stranger })).status).toBe(200);
+  });
+
+  it('refuses a decision by the wrong role or on a closed task, recording nothing', async () => {
+    const id = await submit(example);
+    const [completeness] = await tasksOnceOpen(ma, id, ['completeness-check']);
+    const before = (await application(id)).timeline.length;
+
+    const wrongRole = await decide(sa, completeness!);
+    expect(wrongRole.status).toBe(403);
+    const byApplicant = await decide(applicant, completeness!);
+    expect(byApplicant.status).toBe(403);
+    const noReasons = await decide(ma, completeness!, { outcome: 'reject' });
+    expect(noReasons.status).toBe(422);
+    expect((await application(id)).timeline).toHaveLength(before);
+
+    expect((await decide(ma, completeness!)).status).toBe(200);
+    await tasksOnceOpen(sa, id, ['sa-non-detriment']);
+    const again = await decide(ma, completeness!);
+    expect(again.status).toBe(409);
+  });
+
+  it('ends in rejection, with the reasons on the timeline, when a finding is negative', async () => {
+    const id = await submit(example);
+    const [completeness] = await tasksOnceOpen(ma, id, ['completeness-check']);
+    await decide(ma, completeness!);
+    const [ndf] = await tasksOnceOpen(sa, id, ['sa-non-detriment']);
+    const refused = await decide(sa, ndf!, { outcome: 'reject', comment: 'Export quota for 2026 exhausted' });
+    expect(refused.status).toBe(200);
+    // The other findings still wait; answering them lets the case end.
+    for (const task of await tasksOnceOpen(sa, id, ['sa-export-monitoring'])) await decide(sa, task);
+    for (const task of await tasksOnceOpen(ma, id, [
+      'ma-legal-acquisition',
+      'ma-live-shipment-conditions',
+      'veterinary-check',
+    ]))
+      await decide(ma, task);
+    const rejected = await statusBecomes(id, 'rejected');
+    expect(rejected.timeline).toContainEqual(
+      expect.objectContaining({
+        event: 'step-rejected',
+        step: 'sa-non-detriment',
+        note: 'Export quota for 2026 exhausted',
+      }),
+    );
+    expect(await openTasks(ma, id)).toEqual([]);
+  });
+
+  it('lets the applicant withdraw before the decision, closing the open tasks', async () => {
+    const id = await submit(example);
+    const [completeness] = await tasksOnceOpen(ma, id, ['completeness-check']);
+    await decide(ma, completeness!);
+    await tasksOnceOpen(sa, id, ['sa-non-detriment']);
+
+    const withdrawn = await stack.api(`/api/applications/${id}/withdraw`, {
+      token: applicant,
+      body: { reason: 'The buyer cancelled the order' },
+    });
+    expect(withdrawn.status).toBe(200);
+    const after = await statusBecomes(id, 'withdrawn');
+    expect(after.timeline).toContainEqual(
+      expect.objectContaining({ event: 'withdrawn', note: 'The buyer cancelled the order' }),
+    );
+    expect(await openTasks(sa, id)).toEqual([]);
+    expect(await openTasks(ma, id)).toEqual([]);
+    const again = await stack.api(`/api/applications/${id}/withdraw`, { token: applicant, body: {} });
+    expect(again.status).toBe(409);
+  });
+
+  it('lets national rules make the legal acquisition finding and the decision for a registered farm', async () => {
+    const id = await submit(captiveSkins);
+    const [completeness] = await tasksOnceOpen(ma, id, ['completeness-check']);
+    await decide(ma, completeness!);
+    for (const task of await tasksOnceOpen(sa, id, ['sa-non-detriment', 'sa-export-monitoring']))
+      await decide(sa, task);
+    const issued = await statusBecomes(id, 'issued');
+    expect(
+      issued.timeline.filter((entry) => entry.event === 'step-made-by-rule').map((entry) => entry.step),
+    ).toEqual(expect.arrayContaining(['ma-legal-acquisition', 'final-decision']));
+    expect(await openTasks(ma, id)).toEqual([]);
+  });
+});

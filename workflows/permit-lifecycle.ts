@@ -1,0 +1,274 @@
+import {
+  ApplicationFailure,
+  condition,
+  defineQuery,
+  defineUpdate,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
+import type { LifecycleActivities } from '../activities/lifecycle';
+import type { ProcedureEvaluationActivities } from '../activities/procedure-evaluation';
+import type { DocumentType } from '../domain/codes/types';
+import { isRole } from '../domain/roles';
+import { COMPLETENESS_CHECK, FINAL_DECISION } from '../forms/procedures/base-steps';
+import type { OutcomeStep } from '../forms/procedures/definition';
+import type { AuditActor } from '../store/audit';
+import type { PermitRecord } from '../store/permits';
+import { searchAttributes } from './search-attributes';
+
+export interface PermitLifecycleInput {
+  applicationId: string;
+  /** The applicant, who alone may withdraw the application. */
+  applicantId: string;
+  party: string;
+  documentType: DocumentType;
+}
+
+/** An officer's decision on an open step, as the API hands it to the workflow. */
+export interface StepDecision {
+  step: string;
+  outcome: 'approve' | 'reject';
+  comment?: string;
+  officer: AuditActor;
+}
+
+export type LifecycleStatus = 'under-review' | 'rejected' | 'withdrawn' | 'issued';
+
+export interface Withdrawal {
+  applicantId: string;
+  reason?: string;
+}
+
+export interface LifecycleState {
+  status: LifecycleStatus;
+  steps: Array<
+    OutcomeStep & { state: 'waiting' | 'open' | 'approved' | 'rejected' | 'made-by-rule' | 'withdrawn' }
+  >;
+  permitNumber: string | null;
+}
+
+export const decideStep = defineUpdate<{ step: string; outcome: 'approve' | 'reject' }, [StepDecision]>(
+  'decideStep',
+);
+export const withdrawApplication = defineUpdate<{ status: 'withdrawn' }, [Withdrawal]>('withdrawApplication');
+export const lifecycleState = defineQuery<LifecycleState>('lifecycleState');
+
+const { evaluateApplicationProcedure } = proxyActivities<ProcedureEvaluationActivities>({
+  startToCloseTimeout: '30 seconds',
+  // An application whose storing failed after its lifecycle started is never found: give up then.
+  retry: { maximumInterval: '30 seconds', maximumAttempts: 12, nonRetryableErrorTypes: ['NotFound'] },
+});
+const { openTask, closeTask, cancelTask, recordApplicationEvent, issuePermit } =
+  proxyActivities<LifecycleActivities>({
+    startToCloseTimeout: '30 seconds',
+    retry: { maximumInterval: '30 seconds', nonRetryableErrorTypes: ['PermitNotIssuable'] },
+  });
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The role that decides a step: its actor when that is a role, else (an officer group of the
+ * Management Authority, such as its veterinary services desk) the MA officers.
+ */
+export function decidingRole(actor: string): string {
+  return isRole(actor) ? actor : 'ma_officer';
+}
+
+/**
+ * One application from submission to issuance: the completeness check, then the findings the
+ * Convention and the national procedure require (in parallel, as they are independent), then the
+ * final decision and the permit. Officers decide through the `decideStep` update, whose validator
+ * refuses a wrong role, a step that is not open, or a refusal without reasons before anything is
+ * recorded. Steps national law lets a rule decide are recorded as such.
+ */
+export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Promise<LifecycleState> {
+  const evaluation = await evaluateApplicationProcedure({ applicationId: input.applicationId });
+  if (!evaluation.outcome) {
+    throw ApplicationFailure.nonRetryable(`Application ${input.applicationId} has no procedure outcome`);
+  }
+  const state: LifecycleState = {
+    status: 'under-review',
+    steps: evaluation.outcome.steps.map((step) => ({ ...step, state: 'waiting' as const })),
+    permitNumber: null,
+  };
+  const decisions = new Map<string, StepDecision>();
+  let withdrawal: Withdrawal | undefined;
+  const stepNamed = (id: string) => state.steps.find((step) => step.id === id);
+
+  setHandler(lifecycleState, () => state);
+  setHandler(
+    withdrawApplication,
+    (request) => {
+      withdrawal = request;
+      return { status: 'withdrawn' as const };
+    },
+    {
+      validator: (request) => {
+        if (request.applicantId !== input.applicantId) {
+          throw ApplicationFailure.nonRetryable(
+            'Only the applicant may withdraw an application',
+            'WrongApplicant',
+          );
+        }
+        const decided = stepNamed(FINAL_DECISION)?.state;
+        if (
+          state.status !== 'under-review' ||
+          withdrawal ||
+          decided === 'approved' ||
+          decided === 'made-by-rule'
+        ) {
+          throw ApplicationFailure.nonRetryable(
+            'The application has been decided; it can no longer be withdrawn',
+            'NotWithdrawable',
+          );
+        }
+      },
+    },
+  );
+  setHandler(
+    decideStep,
+    (decision) => {
+      decisions.set(decision.step, decision);
+      return { step: decision.step, outcome: decision.outcome };
+    },
+    {
+      validator: (decision) => {
+        const step = stepNamed(decision.step);
+        if (!step || step.state !== 'open' || decisions.has(decision.step) || withdrawal) {
+          throw ApplicationFailure.nonRetryable(
+            `The step ${decision.step} is not open for a decision`,
+            'NotOpen',
+          );
+        }
+        if (!decision.officer.roles.includes(decidingRole(step.actor))) {
+          throw ApplicationFailure.nonRetryable(
+            `The step ${decision.step} is decided by ${decidingRole(step.actor)}`,
+            'WrongRole',
+          );
+        }
+        if (decision.outcome === 'reject' && !decision.comment?.trim()) {
+          throw ApplicationFailure.nonRetryable(
+            'A refusal needs its reasons in the comment',
+            'ReasonRequired',
+          );
+        }
+      },
+    },
+  );
+
+  const event = (
+    name: string,
+    extra: { step?: string; note?: string; status?: LifecycleStatus; by?: AuditActor } = {},
+  ) =>
+    recordApplicationEvent({
+      applicationId: input.applicationId,
+      event: name,
+      by: extra.by ?? null,
+      ...(extra.step ? { step: extra.step } : {}),
+      ...(extra.note ? { note: extra.note } : {}),
+      ...(extra.status ? { status: extra.status } : {}),
+    });
+
+  const setStatus = (status: LifecycleStatus) => {
+    state.status = status;
+    upsertSearchAttributes([{ key: searchAttributes.applicationStatus, value: status }]);
+  };
+
+  /** Waits for an officer's decision on the step, reminding the timeline when its deadline passes. */
+  async function humanStep(
+    step: LifecycleState['steps'][number],
+  ): Promise<'approve' | 'reject' | 'withdrawn'> {
+    if (withdrawal) return 'withdrawn';
+    if (step.automatic) {
+      step.state = 'made-by-rule';
+      await event('step-made-by-rule', { step: step.id });
+      return 'approve';
+    }
+    // Open before the task exists in the store: an officer who sees it there can decide at once.
+    step.state = 'open';
+    await openTask({
+      applicationId: input.applicationId,
+      documentType: input.documentType,
+      step: step.id,
+      title: step.title,
+      actor: decidingRole(step.actor),
+      deadlineDays: step.deadlineDays,
+    });
+    const answered = () => decisions.has(step.id) || withdrawal !== undefined;
+    if (!(await condition(answered, step.deadlineDays * DAY_MS))) {
+      await event('step-overdue', {
+        step: step.id,
+        note: `no decision within ${step.deadlineDays} days; escalated`,
+      });
+      await condition(answered);
+    }
+    const decision = decisions.get(step.id);
+    if (!decision) {
+      step.state = 'withdrawn';
+      await cancelTask({ applicationId: input.applicationId, step: step.id });
+      return 'withdrawn';
+    }
+    step.state = decision.outcome === 'approve' ? 'approved' : 'rejected';
+    await closeTask({
+      applicationId: input.applicationId,
+      step: step.id,
+      decision: {
+        outcome: decision.outcome,
+        ...(decision.comment ? { comment: decision.comment } : {}),
+        by: decision.officer.userId,
+        at: new Date().toISOString(),
+      },
+    });
+    await event(decision.outcome === 'approve' ? 'step-approved' : 'step-rejected', {
+      step: step.id,
+      by: decision.officer,
+      ...(decision.comment ? { note: decision.comment } : {}),
+    });
+    return decision.outcome;
+  }
+
+  const reject = async () => {
+    setStatus('rejected');
+    await event('rejected', { status: 'rejected' });
+    return state;
+  };
+  const withdrawn = async () => {
+    setStatus('withdrawn');
+    await event('withdrawn', {
+      status: 'withdrawn',
+      ...(withdrawal?.reason ? { note: withdrawal.reason } : {}),
+    });
+    return state;
+  };
+
+  setStatus('under-review');
+  await event('review-started', { status: 'under-review' });
+  const completeness = await humanStep(stepNamed(COMPLETENESS_CHECK)!);
+  if (completeness === 'withdrawn') return withdrawn();
+  if (completeness === 'reject') return reject();
+
+  const findings = state.steps.filter((step) => step.id !== COMPLETENESS_CHECK && step.id !== FINAL_DECISION);
+  const outcomes = await Promise.all(findings.map(humanStep));
+  if (outcomes.includes('withdrawn')) return withdrawn();
+  if (outcomes.includes('reject')) return reject();
+
+  const decision = await humanStep(stepNamed(FINAL_DECISION)!);
+  if (decision === 'withdrawn') return withdrawn();
+  if (decision === 'reject') return reject();
+
+  const permit: PermitRecord = await issuePermit({
+    applicationId: input.applicationId,
+    party: input.party,
+    documentType: input.documentType,
+  });
+  state.permitNumber = permit.number;
+  setStatus('issued');
+  await event('issued', { status: 'issued', note: permit.number });
+  return state;
+}
+
+/** The workflow id of an application's lifecycle: the Party and the application id. */
+export function lifecycleWorkflowId(applicationId: string): string {
+  return `permit-lifecycle-${applicationId}`;
+}
