@@ -17,6 +17,7 @@ import { HomePage } from './pages/Home';
 import { ProceduresPage } from './pages/Procedures';
 import { SignInPage, type SignInNotice } from './pages/SignIn';
 import { SystemStatusPage } from './pages/SystemStatus';
+import { TasksPage } from './pages/Tasks';
 import { UserCreatePage, UserEditPage, UsersPage } from './pages/Users';
 import { SessionContext, type Session } from './session';
 
@@ -26,6 +27,7 @@ const pageComponents: Record<PageId, PageComponent> = {
   account: AccountPage,
   apply: ApplyPage,
   applyForm: lazyPage(() => import('./pages/ApplyForm').then((module) => module.ApplyFormPage)),
+  tasks: TasksPage,
   applications: ApplicationsPage,
   application: lazyPage(() => import('./pages/Application').then((module) => module.ApplicationPage)),
   forms: FormsPage,

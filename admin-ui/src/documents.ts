@@ -9,7 +9,9 @@ export function documentTitle(type: DocumentType, language: Language): string {
 
 const statusKeys: Record<string, MessageKey> = {
   submitted: 'statusSubmitted',
+  'under-review': 'statusUnderReview',
   under_review: 'statusUnderReview',
+  rejected: 'statusRefused',
   approved: 'statusApproved',
   refused: 'statusRefused',
   issued: 'statusIssued',
@@ -25,8 +27,12 @@ export function statusLabel(status: string, t: (key: MessageKey) => string): str
 
 const eventKeys: Record<string, MessageKey> = {
   submitted: 'eventSubmitted',
+  'review-started': 'eventReviewStarted',
+  rejected: 'eventRejected',
+  withdrawn: 'eventWithdrawn',
 };
 
+/** The name of an event that concerns no step; `timelineItem` in timeline.ts reads whole entries. */
 export function timelineEventLabel(event: string, t: (key: MessageKey) => string): string {
   const key = eventKeys[event];
   return key ? t(key) : event;

@@ -11,6 +11,7 @@ export type PageId =
   | 'account'
   | 'apply'
   | 'applyForm'
+  | 'tasks'
   | 'applications'
   | 'application'
   | 'forms'
@@ -40,8 +41,19 @@ export interface PageDefinition {
 }
 
 const applicants: readonly Role[] = ['applicant'];
-/** Applicants see their own applications; these officers and auditors see the Party's. */
-const applicationReaders: readonly Role[] = ['applicant', 'ma_officer', 'sa_officer', 'auditor'];
+/** The officers who decide steps of applications; each task names the one role that decides it. */
+const deciders: readonly Role[] = ['ma_officer', 'sa_officer', 'customs_officer'];
+/**
+ * Applicants see their own applications; officers and auditors see the Party's (customs officers
+ * too: the steps in their inbox link to the applications).
+ */
+const applicationReaders: readonly Role[] = [
+  'applicant',
+  'ma_officer',
+  'sa_officer',
+  'customs_officer',
+  'auditor',
+];
 /** Designers edit, publishers publish, auditors read: all of them see drafts. */
 const formReaders: readonly Role[] = ['form_designer', 'form_publisher', 'auditor'];
 
@@ -69,6 +81,13 @@ export const pages: readonly PageDefinition[] = [
     menu: { label: 'navApply', description: 'navApplyDescription' },
   },
   { id: 'applyForm', path: '/apply/:formId', title: 'applyFormTitle', access: applicants, section: 'apply' },
+  {
+    id: 'tasks',
+    path: '/tasks',
+    title: 'tasksTitle',
+    access: deciders,
+    menu: { label: 'navTasks', description: 'navTasksDescription' },
+  },
   {
     id: 'applications',
     path: '/applications',
@@ -185,6 +204,8 @@ export const actions = {
   testRules: ['form_designer', 'form_publisher'],
   /** File applications and keep drafts of them. */
   submitApplications: ['applicant'],
+  /** Approve or refuse the open steps of an application that one's role decides. */
+  decideTasks: ['ma_officer', 'sa_officer', 'customs_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof actions;

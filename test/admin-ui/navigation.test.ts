@@ -22,9 +22,9 @@ describe('navigation by role', () => {
 
   it.each<[Role, string[]]>([
     ['applicant', ['home', 'account', 'apply', 'applications']],
-    ['ma_officer', ['home', 'account', 'applications']],
-    ['sa_officer', ['home', 'account', 'applications']],
-    ['customs_officer', ['home', 'account']],
+    ['ma_officer', ['home', 'account', 'tasks', 'applications']],
+    ['sa_officer', ['home', 'account', 'tasks', 'applications']],
+    ['customs_officer', ['home', 'account', 'tasks', 'applications']],
     ['form_designer', ['home', 'account', 'forms', 'procedures']],
     ['form_publisher', ['home', 'account', 'forms', 'procedures']],
     ['peer_party', ['home', 'account']],
@@ -117,6 +117,10 @@ describe('navigation by role', () => {
     expect(mayDo(['auditor'], 'designForms')).toBe(false);
     expect(mayDo(['applicant'], 'submitApplications')).toBe(true);
     expect(mayDo(['ma_officer'], 'submitApplications')).toBe(false);
+    expect(mayDo(['ma_officer'], 'decideTasks')).toBe(true);
+    expect(mayDo(['customs_officer'], 'decideTasks')).toBe(true);
+    expect(mayDo(['applicant'], 'decideTasks')).toBe(false);
+    expect(mayDo(['auditor'], 'decideTasks')).toBe(false);
   });
 
   it('keeps the editors and forms with the roles the server lets read them', () => {
@@ -126,6 +130,17 @@ describe('navigation by role', () => {
     expect(canOpen(pageById('applyForm'), ['applicant'])).toBe(true);
     expect(canOpen(pageById('applyForm'), ['ma_officer'])).toBe(false);
     expect(canOpen(pageById('application'), ['sa_officer'])).toBe(true);
+  });
+
+  it('gives the inbox to the roles the server lets work tasks, and the applications it links to', () => {
+    for (const role of ['ma_officer', 'sa_officer', 'customs_officer'] as const) {
+      expect(canOpen(pageById('tasks'), [role])).toBe(true);
+      expect(canOpen(pageById('application'), [role])).toBe(true);
+    }
+    for (const role of ['applicant', 'auditor', 'admin', 'form_designer'] as const) {
+      expect(canOpen(pageById('tasks'), [role])).toBe(false);
+    }
+    expect(pageAt('/tasks').route.id).toBe('tasks');
   });
 
   it('marks the section entry current on pages below it', () => {

@@ -14,6 +14,7 @@ import { applicationEndpoints } from './applications';
 import { ApiError, problemFrom } from './problem';
 import { formEndpoints } from './forms';
 import { procedureEndpoints } from './procedures';
+import { taskEndpoints } from './tasks';
 import { uploadFile, type UploadProgress } from './uploads';
 
 export { ApiError, fieldOf, problemFrom, type FieldProblem } from './problem';
@@ -120,6 +121,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     ...formEndpoints(call),
     ...procedureEndpoints(call),
     ...applicationEndpoints(call),
+    ...taskEndpoints(call),
     uploadEvidence: (file: File, progress?: UploadProgress) =>
       uploadFile(file, progress).catch((error: unknown) => {
         if (error instanceof ApiError && error.status === 401) options.onSessionEnded?.();

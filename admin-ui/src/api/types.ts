@@ -216,19 +216,54 @@ export interface ApplicationDraftInput {
   data: JsonObject;
 }
 
+/** Where an application stands. */
+export type ApplicationStatus = 'submitted' | 'under-review' | 'rejected' | 'withdrawn' | 'issued';
+
 export interface ApplicationSummary {
   id: string;
+  /** An {@link ApplicationStatus}; one this app does not know yet shows as it is. */
   status: string;
   documentType: DocumentType;
   formVersionId: string;
   submittedAt: string;
 }
 
+/**
+ * One thing that happened to an application: `submitted`, `review-started`, `step-approved`,
+ * `step-rejected` (the reasons in `note`), `step-made-by-rule`, `step-overdue`, `rejected`,
+ * `withdrawn` (the applicant's reason in `note`, if given) or `issued` (the permit number in `note`).
+ */
 export interface TimelineEntry {
   at: string;
   event: string;
+  /** The user who did it; null for what the system did. */
   by: string | null;
+  /** The step it concerns, for step events. */
+  step?: string;
   note?: string;
+}
+
+/** A step of an application waiting for (or given) an officer's decision. */
+export interface Task {
+  /** `<applicationId>:<stepId>`. */
+  id: string;
+  /** The step id, e.g. `completeness-check`. */
+  type: string;
+  applicationId: string;
+  documentType: DocumentType;
+  title: LocalizedText;
+  /** The role that decides it. */
+  actor: string;
+  status: 'open' | 'done';
+  openedAt: string;
+  dueAt: string;
+  overdue: boolean;
+}
+
+export interface TaskDecision {
+  outcome: 'approve' | 'reject';
+  /** The reasons, required when refusing. */
+  comment?: string;
 }
 
 export interface Application extends ApplicationSummary {

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { ApiError } from '../api/client';
 import type { Application, FormVersion } from '../api/types';
 import { ProblemText } from '../components/forms';
@@ -6,14 +6,18 @@ import { Link } from '../components/Link';
 import { EvidenceName, OutcomeView } from '../components/OutcomeView';
 import { SchemaForm } from '../components/SchemaForm';
 import { Alert, Loading } from '../components/Status';
+import { TaskDecisions } from '../components/TaskDecisions';
+import { Timeline } from '../components/Timeline';
 import { useLoad, type Loaded } from '../components/useLoad';
-import { documentTitle, statusLabel, timelineEventLabel } from '../documents';
+import { documentTitle, statusLabel } from '../documents';
 import { evidenceKindLabels } from '../forms/evidence-ui';
 import { parseFormVersionId } from '../forms/form-version';
 import { localizeSchema } from '../forms/localize-schema';
 import { useI18n } from '../i18n';
+import { mayDo } from '../navigation';
 import type { Params } from '../router';
 import { useSession } from '../session';
+import { permitNumberOf, refusalReasons } from '../timeline';
 
 /**
  * One application: where it stands, what happened to it, what the procedure requires, and what was
@@ -24,7 +28,7 @@ export function ApplicationPage({ params }: { params: Params }) {
   const { t } = i18n;
   const { api } = useSession();
   const id = params.id ?? '';
-  const { state, reload } = useLoad(
+  const { state, reload, replace } = useLoad(
     () =>
       api.getApplication(id).catch((error: unknown) => {
         if (error instanceof ApiError && error.status === 404) return null;
@@ -32,6 +36,12 @@ export function ApplicationPage({ params }: { params: Params }) {
       }),
     id,
   );
+  // After a decision the page is read again in place, so what the officer was doing stays on screen.
+  const refresh = useCallback(async () => {
+    const fresh = await api.getApplication(id);
+    replace(fresh);
+    return fresh;
+  }, [api, id, replace]);
 
   return (
     <div aria-busy={state.kind === 'loading'}>
@@ -48,15 +58,23 @@ export function ApplicationPage({ params }: { params: Params }) {
         </Alert>
       )}
       {state.kind === 'loaded' && state.value === null && <p>{t('applicationNotFound')}</p>}
-      {state.kind === 'loaded' && state.value !== null && <ApplicationView application={state.value} />}
+      {state.kind === 'loaded' && state.value !== null && (
+        <ApplicationView application={state.value} refresh={refresh} />
+      )}
     </div>
   );
 }
 
-function ApplicationView({ application }: { application: Application }) {
+function ApplicationView({
+  application,
+  refresh,
+}: {
+  application: Application;
+  refresh(): Promise<Application>;
+}) {
   const i18n = useI18n();
   const { t, language } = i18n;
-  const { api } = useSession();
+  const { api, user } = useSession();
   const reference = parseFormVersionId(application.formVersionId);
   // The version it was filed under, never the current one: old applications read as they were filed.
   const version = useLoad<FormVersion | null>(
@@ -73,15 +91,48 @@ function ApplicationView({ application }: { application: Application }) {
     [version.state, language],
   );
   const missing = application.missingEvidence ?? [];
+  const permitNumber = application.status === 'issued' ? permitNumberOf(application) : undefined;
+  const refusals = application.status === 'rejected' ? refusalReasons(application, language) : [];
 
   return (
     <>
       <h2 className="subject" data-testid="application-id">
         {application.id}
       </h2>
+      {permitNumber && (
+        <div className="permit-issued" data-testid="permit-issued">
+          <p className="permit-issued-title">{t('eventIssued', { number: permitNumber })}</p>
+        </div>
+      )}
+      {application.status === 'rejected' && (
+        <div className="alert refused" data-testid="application-refused">
+          <p className="alert-title">{t('applicationRefusedTitle')}</p>
+          {refusals.length > 0 && (
+            <>
+              <p>{t('applicationRefusedReasons')}</p>
+              <ul>
+                {refusals.map((refusal, index) => (
+                  <li key={index}>
+                    {refusal.step && <strong>{refusal.step}: </strong>}
+                    <span className="timeline-text">{refusal.reasons}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
       <dl className="facts">
         <dt>{t('applicationStatus')}</dt>
         <dd data-testid="application-status">{statusLabel(application.status, t)}</dd>
+        {permitNumber && (
+          <>
+            <dt>{t('permitNumber')}</dt>
+            <dd>
+              <code data-testid="permit-number">{permitNumber}</code>
+            </dd>
+          </>
+        )}
         <dt>{t('documentType')}</dt>
         <dd>{documentTitle(application.documentType, language)}</dd>
         <dt>{t('submittedAt')}</dt>
@@ -103,17 +154,12 @@ function ApplicationView({ application }: { application: Application }) {
           </ul>
         </div>
       )}
+      {mayDo(user.roles, 'decideTasks') && (
+        <TaskDecisions application={application} refreshApplication={refresh} />
+      )}
       <section className="card" aria-labelledby="timeline-heading">
         <h3 id="timeline-heading">{t('timelineTitle')}</h3>
-        <ol className="timeline">
-          {application.timeline.map((entry, index) => (
-            <li key={`${entry.at}-${index}`}>
-              <time dateTime={entry.at}>{i18n.dateTime(entry.at)}</time>{' '}
-              <strong>{timelineEventLabel(entry.event, t)}</strong>
-              {entry.note && <p>{entry.note}</p>}
-            </li>
-          ))}
-        </ol>
+        <Timeline entries={application.timeline} steps={application.procedure?.steps ?? []} />
       </section>
       {application.procedure && (
         <section className="card" aria-labelledby="procedure-heading">

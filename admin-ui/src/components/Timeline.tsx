@@ -1,0 +1,34 @@
+import type { OutcomeStep, TimelineEntry } from '../api/types';
+import { useI18n } from '../i18n';
+import { timelineItem } from '../timeline';
+
+/** What happened to an application, oldest first, in words its applicant understands. */
+export function Timeline({
+  entries,
+  steps,
+}: {
+  entries: readonly TimelineEntry[];
+  /** The procedure's steps, whose titles name the step events. */
+  steps: readonly OutcomeStep[];
+}) {
+  const { t, language, dateTime } = useI18n();
+  return (
+    <ol className="timeline" data-testid="timeline">
+      {entries.map((entry, index) => {
+        const item = timelineItem(entry, steps, language, t);
+        return (
+          <li key={`${entry.at}-${index}`} className={`timeline-${item.tone}`} data-event={entry.event}>
+            <time dateTime={entry.at}>{dateTime(entry.at)}</time> <strong>{item.label}</strong>
+            {item.reasons && (
+              <p className="timeline-text">{t('timelineReasons', { reasons: item.reasons })}</p>
+            )}
+            {item.comment && (
+              <p className="timeline-text">{t('timelineComment', { comment: item.comment })}</p>
+            )}
+            {item.note && <p className="timeline-text">{item.note}</p>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,268 @@
+import { ApiError, createApiClient } from '../../admin-ui/src/api/client';
+import type { OutcomeStep, Task, TimelineEntry } from '../../admin-ui/src/api/types';
+import { statusLabel } from '../../admin-ui/src/documents';
+import { format, messages, type Language, type MessageKey } from '../../admin-ui/src/messages';
+import { newTasks, ofStep, oldestFirst, stepChoices, taskTitle } from '../../admin-ui/src/tasks';
+import {
+  hasEnded,
+  localized,
+  permitNumberOf,
+  refusalReasons,
+  stepTitle,
+  timelineItem,
+} from '../../admin-ui/src/timeline';
+
+const translator = (language: Language) => (key: MessageKey, values?: Record<string, string | number>) =>
+  format(messages[language][key], values);
+
+const step = (id: string, en: string, fr: string, es: string): OutcomeStep => ({
+  id,
+  title: { en, fr, es },
+  actor: 'ma_officer',
+  deadlineDays: 5,
+  automatic: false,
+});
+
+const steps: OutcomeStep[] = [
+  step(
+    'completeness-check',
+    'Management Authority: the application is complete',
+    'Organe de gestion : la demande est complète',
+    'Autoridad Administrativa: la solicitud está completa',
+  ),
+  step(
+    'sa-non-detriment',
+    'Scientific Authority: the export will not be detrimental',
+    'Autorité scientifique : l’exportation ne nuira pas',
+    'Autoridad Científica: la exportación no será perjudicial',
+  ),
+];
+
+const at = '2026-03-01T10:00:00.000Z';
+const entry = (event: string, extra: Partial<TimelineEntry> = {}): TimelineEntry => ({
+  at,
+  event,
+  by: null,
+  ...extra,
+});
+
+describe('the application timeline, as an applicant reads it', () => {
+  const label = (value: TimelineEntry, language: Language = 'en') =>
+    timelineItem(value, steps, language, translator(language)).label;
+
+  it('names step events by the procedure’s title of the step, in the reader’s language', () => {
+    expect(label(entry('step-approved', { step: 'completeness-check', by: 'u1' }))).toBe(
+      'Approved: Management Authority: the application is complete',
+    );
+    expect(label(entry('step-approved', { step: 'completeness-check' }), 'fr')).toBe(
+      'Approuvé : Organe de gestion : la demande est complète',
+    );
+    expect(label(entry('step-rejected', { step: 'sa-non-detriment' }), 'es')).toBe(
+      'Denegado: Autoridad Científica: la exportación no será perjudicial',
+    );
+    expect(label(entry('step-made-by-rule', { step: 'completeness-check' }))).toBe(
+      'Settled by national rules: Management Authority: the application is complete',
+    );
+    expect(label(entry('step-overdue', { step: 'sa-non-detriment' }))).toBe(
+      'Taking longer than planned: Scientific Authority: the export will not be detrimental',
+    );
+  });
+
+  it('falls back to the step id for a step the procedure does not name', () => {
+    expect(label(entry('step-approved', { step: 'customs-check' }))).toBe('Approved: customs-check');
+  });
+
+  it('names the events without a step', () => {
+    expect(label(entry('submitted'))).toBe('Application submitted');
+    expect(label(entry('review-started'), 'fr')).toBe('Examen commencé');
+    expect(label(entry('rejected'), 'es')).toBe('Solicitud denegada');
+    expect(
+      timelineItem(entry('withdrawn', { note: 'Shipment cancelled' }), steps, 'en', translator('en')),
+    ).toEqual({
+      label: 'Application withdrawn by the applicant',
+      reasons: 'Shipment cancelled',
+      tone: 'neutral',
+    });
+  });
+
+  it('puts the permit number in the words of an issued permit', () => {
+    const issued = timelineItem(entry('issued', { note: 'KE26000001-E' }), steps, 'en', translator('en'));
+    expect(issued).toEqual({
+      label: 'Permit KE26000001-E issued',
+      permitNumber: 'KE26000001-E',
+      tone: 'issued',
+    });
+    expect(label(entry('issued', { note: 'KE26000001-E' }), 'fr')).toBe('Permis KE26000001-E délivré');
+    expect(label(entry('issued'))).toBe('Permit issued');
+  });
+
+  it('keeps the reasons of a refusal and an approval’s comment, but not the server’s overdue notes', () => {
+    const t = translator('en');
+    expect(
+      timelineItem(
+        entry('step-rejected', { step: 'sa-non-detriment', note: 'Export quota for 2026 exhausted' }),
+        steps,
+        'en',
+        t,
+      ),
+    ).toEqual({
+      label: 'Refused: Scientific Authority: the export will not be detrimental',
+      reasons: 'Export quota for 2026 exhausted',
+      tone: 'refused',
+    });
+    expect(
+      timelineItem(entry('step-approved', { step: 'completeness-check', note: 'All there' }), steps, 'en', t),
+    ).toMatchObject({ comment: 'All there', tone: 'approved' });
+    expect(
+      timelineItem(
+        entry('step-overdue', { step: 'sa-non-detriment', note: 'no decision within 5 days; escalated' }),
+        steps,
+        'fr',
+        translator('fr'),
+      ),
+    ).toEqual({
+      label: 'Plus long que prévu : Autorité scientifique : l’exportation ne nuira pas',
+      tone: 'late',
+    });
+  });
+
+  it('shows an event it does not know as it is, with its note', () => {
+    expect(timelineItem(entry('endorsed', { note: '50 exported' }), steps, 'en', translator('en'))).toEqual({
+      label: 'endorsed',
+      note: '50 exported',
+      tone: 'neutral',
+    });
+  });
+
+  it('finds the permit number and the refusal reasons of an application', () => {
+    const issued = { timeline: [entry('submitted'), entry('issued', { note: 'KE26000001-E' })] };
+    expect(permitNumberOf(issued)).toBe('KE26000001-E');
+    expect(permitNumberOf({ timeline: [entry('submitted')] })).toBeUndefined();
+    const refused = {
+      timeline: [
+        entry('step-approved', { step: 'completeness-check' }),
+        entry('step-rejected', { step: 'sa-non-detriment', note: ' Quota exhausted ' }),
+        entry('rejected'),
+      ],
+      procedure: {
+        steps,
+        requiredEvidence: [],
+        fee: { amount: 0, currency: 'KES' },
+        routing: {},
+        autoApprove: false,
+        matchedRows: [],
+      },
+    };
+    expect(refusalReasons(refused, 'en')).toEqual([
+      { step: 'Scientific Authority: the export will not be detrimental', reasons: 'Quota exhausted' },
+    ]);
+  });
+
+  it('reads titles in the reader’s language, else English, else any', () => {
+    expect(localized({ en: 'Check', fr: 'Contrôle' }, 'fr')).toBe('Contrôle');
+    expect(localized({ en: 'Check' }, 'es')).toBe('Check');
+    expect(localized({ fr: 'Contrôle' }, 'es')).toBe('Contrôle');
+    expect(localized(undefined, 'en')).toBeUndefined();
+    expect(stepTitle('sa-non-detriment', steps, 'es')).toBe(
+      'Autoridad Científica: la exportación no será perjudicial',
+    );
+  });
+
+  it('names the lifecycle’s statuses', () => {
+    const t = translator('en');
+    expect(statusLabel('under-review', t)).toBe('Under review');
+    expect(statusLabel('rejected', t)).toBe('Refused');
+    expect(statusLabel('issued', translator('es'))).toBe('Expedida');
+    expect(statusLabel('withdrawn', translator('fr'))).toBe('Retirée');
+    expect(['issued', 'rejected', 'withdrawn'].every(hasEnded)).toBe(true);
+    expect(['submitted', 'under-review'].some(hasEnded)).toBe(false);
+  });
+});
+
+const task = (id: string, type: string, openedAt: string, title: Task['title'] = { en: type }): Task => ({
+  id,
+  type,
+  applicationId: id.split(':')[0]!,
+  documentType: 'export',
+  title,
+  actor: 'ma_officer',
+  status: 'open',
+  openedAt,
+  dueAt: '2026-03-10T00:00:00.000Z',
+  overdue: false,
+});
+
+describe('the inbox', () => {
+  const tasks = [
+    task('A2:final-decision', 'final-decision', '2026-03-03T00:00:00.000Z', {
+      en: 'Management Authority: decision to issue or refuse',
+      fr: 'Organe de gestion : décision de délivrer ou de refuser',
+    }),
+    task('A1:completeness-check', 'completeness-check', '2026-03-01T00:00:00.000Z', {
+      en: 'Management Authority: the application is complete',
+      fr: 'Organe de gestion : la demande est complète',
+    }),
+    task('A3:completeness-check', 'completeness-check', '2026-03-01T00:00:00.000Z'),
+  ];
+
+  it('lists the oldest first, the id breaking ties', () => {
+    expect(oldestFirst(tasks).map((one) => one.id)).toEqual([
+      'A1:completeness-check',
+      'A3:completeness-check',
+      'A2:final-decision',
+    ]);
+    expect(tasks[0]!.id).toBe('A2:final-decision');
+  });
+
+  it('offers each kind of step once, by its title, and filters by it', () => {
+    expect(stepChoices(tasks, 'fr')).toEqual([
+      { type: 'final-decision', label: 'Organe de gestion : décision de délivrer ou de refuser' },
+      { type: 'completeness-check', label: 'Organe de gestion : la demande est complète' },
+    ]);
+    expect(ofStep(tasks, 'completeness-check').map((one) => one.id)).toEqual([
+      'A1:completeness-check',
+      'A3:completeness-check',
+    ]);
+    expect(ofStep(tasks, '')).toHaveLength(3);
+    expect(taskTitle({ type: 'veterinary-check', title: {} }, 'en')).toBe('veterinary-check');
+  });
+
+  it('tells the steps a decision opened', () => {
+    const after = [tasks[1]!, task('A1:sa-non-detriment', 'sa-non-detriment', '2026-03-02T00:00:00.000Z')];
+    expect(newTasks(tasks, after).map((one) => one.id)).toEqual(['A1:sa-non-detriment']);
+    expect(newTasks(tasks, [tasks[0]!])).toEqual([]);
+  });
+
+  it('asks for tasks and sends decisions to the task’s own address', async () => {
+    const calls: Array<{ url: string; init?: RequestInit }> = [];
+    const api = createApiClient({
+      fetch: async (url, init) => {
+        calls.push({ url, init });
+        if (url.endsWith('/decision') && JSON.parse(init!.body as string).outcome === 'reject') {
+          return new Response(
+            JSON.stringify({
+              status: 422,
+              title: 'Invalid',
+              errors: [{ path: '/comment', message: 'is required when refusing' }],
+            }),
+            { status: 422, headers: { 'content-type': 'application/problem+json' } },
+          );
+        }
+        return new Response(url.endsWith('/decision') ? '{"id":"x"}' : '[]', { status: 200 });
+      },
+    });
+    await expect(api.listTasks()).resolves.toEqual([]);
+    await api.decideTask('KE-2026-01:completeness-check', { outcome: 'approve' });
+    const refused = await api
+      .decideTask('KE-2026-01:completeness-check', { outcome: 'reject' })
+      .catch((error: unknown) => error);
+    expect(calls.map((call) => `${call.init?.method} ${call.url}`)).toEqual([
+      'GET /api/tasks',
+      'POST /api/tasks/KE-2026-01%3Acompleteness-check/decision',
+      'POST /api/tasks/KE-2026-01%3Acompleteness-check/decision',
+    ]);
+    expect(JSON.parse(calls[1]!.init!.body as string)).toEqual({ outcome: 'approve' });
+    expect(refused).toBeInstanceOf(ApiError);
+    expect((refused as ApiError).fieldMessages()).toEqual({ comment: 'is required when refusing' });
+  });
+});
