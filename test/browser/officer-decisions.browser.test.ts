@@ -1,0 +1,208 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import example from '../../examples/applications/export-appendix-ii-wild.json';
+import { format } from '../../admin-ui/src/messages';
+import { demoPassword, en, ensureWebAppBuilt, launchBrowser, newContext, signIn } from '../support/browser';
+import { startTestStack, type TestStack } from '../support/test-stack';
+
+interface Application {
+  id: string;
+  status: string;
+  procedure: { steps: Array<{ id: string; title: { en: string } }> };
+}
+
+const findings = {
+  sa: ['sa-non-detriment', 'sa-export-monitoring'],
+  ma: ['ma-legal-acquisition', 'ma-live-shipment-conditions', 'veterinary-check'],
+};
+
+/**
+ * An Appendix-II export of live wild pythons goes through its whole lifecycle in the browser: the
+ * Management Authority finds it in the inbox (on a phone too) and checks it is complete, the
+ * Scientific Authority makes its two findings, the Management Authority its three and the decision,
+ * and the applicant then reads on the application's page that the permit was issued, and its number.
+ */
+describe('officers decide an export application in the browser until its permit is issued', () => {
+  let stack: TestStack;
+  let browser: Browser;
+  let applicationId = '';
+  const titles: Record<string, string> = {};
+
+  beforeAll(async () => {
+    await ensureWebAppBuilt();
+    [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
+    const applicant = await stack.login('applicant@demo.test');
+    const filed = await stack.api<Application>('/api/applications', { token: applicant, body: example });
+    expect(filed.status).toBe(201);
+    applicationId = filed.body.id;
+    for (const step of filed.body.procedure.steps) titles[step.id] = step.title.en;
+    expect(Object.keys(titles).sort()).toEqual(
+      ['completeness-check', ...findings.sa, ...findings.ma, 'final-decision'].sort(),
+    );
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  async function signedIn(email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+    const page = await (await newContext(browser, { viewport })).newPage();
+    await page.goto(`${stack.baseUrl}/`);
+    await signIn(page, email, demoPassword);
+    await page.getByRole('heading', { level: 1, name: en.homeTitle }).waitFor();
+    return page;
+  }
+
+  /** The inbox card of this application's step, refreshing until the workflow has opened it. */
+  async function inboxCard(page: Page, step: string): Promise<Locator> {
+    const card = page
+      .getByTestId(`task-${step}`)
+      .filter({ has: page.getByRole('link', { name: applicationId, exact: true }) });
+    for (let attempt = 0; attempt < 60; attempt++) {
+      if ((await card.count()) > 0) return card;
+      await page.waitForTimeout(250);
+      await page.getByRole('button', { name: en.tasksRefresh, exact: true }).click();
+    }
+    throw new Error(`the inbox never showed ${step} of ${applicationId}`);
+  }
+
+  const decisionOn = (page: Page, step: string) => page.getByTestId(`decision-${step}`);
+
+  /** Approves a step on the application's page and waits for the confirmation. */
+  async function approve(page: Page, step: string): Promise<void> {
+    const form = decisionOn(page, step);
+    await form.waitFor({ timeout: 20_000 });
+    await form.getByRole('button', { name: en.decisionApprove }).click();
+    await page
+      .getByTestId('decisions')
+      .getByText(format(en.decisionApproved, { step: titles[step]! }))
+      .waitFor();
+    await form.waitFor({ state: 'detached' });
+  }
+
+  const timeline = (page: Page) => page.getByTestId('timeline');
+
+  it('shows the Management Authority its inbox as cards that fit a 390×844 phone', async () => {
+    const page = await signedIn('ma@demo.test', { width: 390, height: 844 });
+    await page.getByRole('button', { name: en.menu }).click();
+    await page
+      .getByRole('navigation', { name: en.mainNavigation })
+      .getByRole('link', { name: en.navTasks })
+      .click();
+    await page.getByRole('heading', { level: 1, name: en.tasksTitle }).waitFor();
+    const card = await inboxCard(page, 'completeness-check');
+    await card.getByRole('heading', { name: titles['completeness-check'] }).waitFor();
+    await expect(card.textContent()).resolves.toContain('Export permit');
+    await expect(card.locator('time').first().getAttribute('datetime')).resolves.toMatch(/^\d{4}-/);
+    // Cards, not a wide table: nothing to scroll sideways, each card within the screen.
+    expect(await page.locator('main table').count()).toBe(0);
+    const box = await card.boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+
+    // The filter by step keeps the card of the chosen kind only.
+    await page.getByLabel(en.tasksFilter).selectOption('completeness-check');
+    await expect(page.getByTestId('tasks-count').textContent()).resolves.toMatch(/^Showing \d+ of \d+/);
+    expect(await page.getByTestId('tasks').locator('li').count()).toBeGreaterThan(0);
+    expect(
+      await page.getByTestId('tasks').locator('li:not([data-testid="task-completeness-check"])').count(),
+    ).toBe(0);
+    await page.context().close();
+  });
+
+  it('lets the Management Authority open the application from the inbox and approve its completeness', async () => {
+    const page = await signedIn('ma@demo.test');
+    await page
+      .getByRole('navigation', { name: en.mainNavigation })
+      .getByRole('link', { name: en.navTasks })
+      .click();
+    const card = await inboxCard(page, 'completeness-check');
+    await card.getByRole('link', { name: applicationId, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: en.applicationTitle, exact: true }).waitFor();
+    await expect(page.getByTestId('application-id').textContent()).resolves.toBe(applicationId);
+
+    // A refusal needs its reasons: the server's 422 shows next to the comment.
+    const form = decisionOn(page, 'completeness-check');
+    await form.getByRole('heading', { name: titles['completeness-check'] }).waitFor();
+    await form.getByRole('button', { name: en.decisionRefuse }).click();
+    await form.getByTestId('comment-error').getByText(en.decisionReasonsRequired).waitFor();
+    await expect(form.getByLabel(en.decisionComment).getAttribute('aria-invalid')).resolves.toBe('true');
+
+    await approve(page, 'completeness-check');
+    // The workflow opens the findings a moment later; the page looks for them by itself.
+    for (const step of findings.ma) await decisionOn(page, step).waitFor({ timeout: 20_000 });
+    await timeline(page).getByText(`Approved: ${titles['completeness-check']}`).waitFor();
+    await expect(page.getByTestId('application-status').textContent()).resolves.toBe(en.statusUnderReview);
+    await page.context().close();
+  });
+
+  it('lets the Scientific Authority make its two findings', async () => {
+    const page = await signedIn('sa@demo.test');
+    await page
+      .getByRole('navigation', { name: en.mainNavigation })
+      .getByRole('link', { name: en.navTasks })
+      .click();
+    await inboxCard(page, 'sa-export-monitoring');
+    const card = await inboxCard(page, 'sa-non-detriment');
+    await card.getByRole('link', { name: applicationId, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: en.applicationTitle, exact: true }).waitFor();
+    // The Management Authority's findings are not the Scientific Authority's to decide.
+    await decisionOn(page, 'sa-non-detriment').waitFor();
+    expect(await decisionOn(page, 'ma-legal-acquisition').count()).toBe(0);
+
+    await approve(page, findings.sa[0]!);
+    // Nothing new opens for the Scientific Authority: the page keeps looking for a few seconds.
+    await page.getByTestId('decisions').getByText(en.decisionWaiting).waitFor();
+    await approve(page, findings.sa[1]!);
+    await page.getByTestId('decisions-done').waitFor({ timeout: 20_000 });
+    for (const step of findings.sa) await timeline(page).getByText(`Approved: ${titles[step]}`).waitFor();
+    await page.context().close();
+  });
+
+  it('lets the Management Authority make its findings and the decision; a step decided elsewhere is refused', async () => {
+    const page = await signedIn('ma@demo.test');
+    await page.goto(`${stack.baseUrl}/applications/${applicationId}`);
+    for (const step of findings.ma) await decisionOn(page, step).waitFor();
+    // A second tab of the same officer, left open on the same steps.
+    const stale = await page.context().newPage();
+    await stale.goto(`${stack.baseUrl}/applications/${applicationId}`);
+    await decisionOn(stale, 'veterinary-check').waitFor();
+
+    await approve(page, 'veterinary-check');
+    await timeline(page).getByText(`Approved: ${titles['veterinary-check']}`).waitFor();
+    await decisionOn(stale, 'veterinary-check').getByRole('button', { name: en.decisionApprove }).click();
+    await stale.getByText(en.decisionConflict).waitFor();
+    await decisionOn(stale, 'veterinary-check').waitFor({ state: 'detached' });
+    await stale.close();
+
+    await approve(page, 'ma-legal-acquisition');
+    await approve(page, 'ma-live-shipment-conditions');
+    // All findings made: the final decision opens, and the page finds it.
+    await approve(page, 'final-decision');
+    await page.getByTestId('permit-issued').waitFor({ timeout: 20_000 });
+    await expect(page.getByTestId('application-status').textContent()).resolves.toBe(en.statusIssued);
+    await page.context().close();
+  });
+
+  it('shows the applicant the permit issued, its number, and each step approved', async () => {
+    const page = await signedIn('applicant@demo.test', { width: 390, height: 844 });
+    await page.goto(`${stack.baseUrl}/applications/${applicationId}`);
+    const issued = page.getByTestId('permit-issued');
+    await issued.waitFor();
+    await expect(issued.textContent()).resolves.toMatch(/^Permit KE\d{8}-E issued$/);
+    await expect(page.getByTestId('permit-number').textContent()).resolves.toMatch(/^KE\d{8}-E$/);
+    await expect(page.getByTestId('application-status').textContent()).resolves.toBe(en.statusIssued);
+    for (const step of Object.keys(titles)) {
+      await timeline(page).getByText(`Approved: ${titles[step]}`, { exact: true }).waitFor();
+    }
+    await timeline(page)
+      .getByText(/^Permit KE\d{8}-E issued$/)
+      .waitFor();
+    await timeline(page).getByText(en.eventReviewStarted, { exact: true }).waitFor();
+    // Applicants decide nothing.
+    expect(await page.getByTestId('decisions').count()).toBe(0);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await page.context().close();
+  });
+});
