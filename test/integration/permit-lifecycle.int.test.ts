@@ -1,6 +1,7 @@
 import example from '../../examples/applications/export-appendix-ii-wild.json';
 import { lifecycleState, lifecycleWorkflowId } from '../../workflows/permit-lifecycle';
 import { eventually } from '../support/eventually';
+import { recordHistory } from '../support/histories';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
 interface Task {
@@ -48,6 +49,7 @@ describe('the permit lifecycle on the real Temporal server', () => {
   });
   afterAll(() => stack?.close());
 
+  const address = () => stack.config.temporal.address!;
   const submit = async (body: object) => {
     const submitted = await stack.api<{ id: string }>('/api/applications', { token: applicant, body });
     expect(submitted.status).toBe(201);
@@ -94,6 +96,7 @@ describe('the permit lifecycle on the real Temporal server', () => {
     const issued = await statusBecomes(id, 'issued');
     const permitNumber = issued.timeline.find((entry) => entry.event === 'issued')?.note;
     expect(permitNumber).toMatch(/^KE\d{2}\d{6}-E$/);
+    await recordHistory(address(), lifecycleWorkflowId(id), 'permitLifecycleWorkflow-issued');
     const state = await stack.temporal.workflow.getHandle(lifecycleWorkflowId(id)).query(lifecycleState);
     expect(state).toMatchObject({ status: 'issued', permitNumber });
     expect(state.steps.every((step) => step.state === 'approved')).toBe(true);
@@ -146,6 +149,7 @@ describe('the permit lifecycle on the real Temporal server', () => {
     ]))
       await decide(ma, task);
     const rejected = await statusBecomes(id, 'rejected');
+    await recordHistory(address(), lifecycleWorkflowId(id), 'permitLifecycleWorkflow-rejected');
     expect(rejected.timeline).toContainEqual(
       expect.objectContaining({
         event: 'step-rejected',
@@ -168,6 +172,7 @@ describe('the permit lifecycle on the real Temporal server', () => {
     });
     expect(withdrawn.status).toBe(200);
     const after = await statusBecomes(id, 'withdrawn');
+    await recordHistory(address(), lifecycleWorkflowId(id), 'permitLifecycleWorkflow-withdrawn');
     expect(after.timeline).toContainEqual(
       expect.objectContaining({ event: 'withdrawn', note: 'The buyer cancelled the order' }),
     );

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { toolPaths } from '../../scripts/services/tool-paths';
+import { recordHistory } from '../support/histories';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
 const run = promisify(execFile);
@@ -34,6 +35,7 @@ describe('a workflow on the real Temporal server writes through an activity, rea
     expect(readBack.status).toBe(200);
     expect(readBack.body).toEqual(check);
 
+    await recordHistory(stack.config.temporal.address!, check.workflowId!, 'systemCheckWorkflow');
     const history = await stack.temporal.workflow.getHandle(check.workflowId!).fetchHistory();
     const activityEvents =
       history.events?.filter((event) => event.activityTaskCompletedEventAttributes) ?? [];
