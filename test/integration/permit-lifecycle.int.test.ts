@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import example from '../../examples/applications/export-appendix-ii-wild.json';
 import { lifecycleState, lifecycleWorkflowId } from '../../workflows/permit-lifecycle';
 import { eventually } from '../support/eventually';
@@ -112,6 +114,35 @@ describe('the permit lifecycle on the real Temporal server', () => {
     expect((await stack.api(`/api/permits/${id}`, { token: ma })).status).toBe(200);
     const stranger = await stack.login('customs@demo.test');
     expect((await stack.api(`/api/permits/${id}`, { token: stranger })).status).toBe(200);
+  });
+
+  it.each(
+    fs
+      .readdirSync(path.join(__dirname, '../../examples/applications'))
+      .filter((file) => file.endsWith('.json'))
+      .sort(),
+  )('takes the example %s through its whole lifecycle to a permit', async (file) => {
+    const body = JSON.parse(
+      fs.readFileSync(path.join(__dirname, '../../examples/applications', file), 'utf8'),
+    ) as {
+      documentType: string;
+    };
+    const id = await submit(body);
+    // Every open task of the case approved by whoever decides it, until none is left.
+    const issued = await eventually(
+      'the permit',
+      async () => {
+        for (const token of [ma, sa])
+          for (const task of await openTasks(token, id)) await decide(token, task);
+        const found = await application(id);
+        return found.status === 'issued' ? found : undefined;
+      },
+      300,
+    );
+    const suffix = { export: 'E', 're-export': 'R', import: 'I' }[body.documentType];
+    expect(issued.timeline.find((entry) => entry.event === 'issued')?.note).toMatch(
+      new RegExp(`^KE\\d{8}-${suffix}$`),
+    );
   });
 
   it('refuses a decision by the wrong role or on a closed task, recording nothing', async () => {
