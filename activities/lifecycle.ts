@@ -10,6 +10,8 @@ import { taskIdOf } from '../store/tasks';
 
 export interface OpenTaskInput {
   applicationId: string;
+  /** 1 the first time a step is asked, 2 after the applicant amended the application, ... */
+  round?: number;
   documentType: DocumentType;
   step: string;
   title: LocalizedText;
@@ -19,6 +21,7 @@ export interface OpenTaskInput {
 
 export interface CloseTaskInput {
   applicationId: string;
+  round?: number;
   step: string;
   decision: Omit<TaskDecision, 'at'> & { at: string };
 }
@@ -81,7 +84,7 @@ export function createLifecycleActivities(
   return {
     async openTask(input: OpenTaskInput): Promise<{ taskId: string; dueAt: string }> {
       const openedAt = new Date();
-      const id = taskIdOf(input.applicationId, input.step);
+      const id = taskIdOf(input.applicationId, input.step, input.round);
       const dueAt = new Date(openedAt.getTime() + input.deadlineDays * DAY_MS);
       await tasks.open({
         id,
@@ -98,15 +101,15 @@ export function createLifecycleActivities(
     },
 
     async closeTask(input: CloseTaskInput): Promise<void> {
-      await tasks.close(taskIdOf(input.applicationId, input.step), {
+      await tasks.close(taskIdOf(input.applicationId, input.step, input.round), {
         ...input.decision,
         at: new Date(input.decision.at),
       });
     },
 
     /** The task of a step no one needs to decide any more (the application was withdrawn). */
-    async cancelTask(input: { applicationId: string; step: string }): Promise<void> {
-      await tasks.cancel(taskIdOf(input.applicationId, input.step));
+    async cancelTask(input: { applicationId: string; step: string; round?: number }): Promise<void> {
+      await tasks.cancel(taskIdOf(input.applicationId, input.step, input.round));
     },
 
     async recordApplicationEvent(input: ApplicationEventInput): Promise<void> {

@@ -14,7 +14,8 @@ export interface TimelineEntry {
 }
 
 /** Where an application stands; the lifecycle workflow moves it and projects it here. */
-export type ApplicationStatus = 'submitted' | 'under-review' | 'rejected' | 'withdrawn' | 'issued';
+export type ApplicationStatus =
+  'submitted' | 'under-review' | 'more-information-requested' | 'rejected' | 'withdrawn' | 'issued';
 
 export interface ApplicationRecord {
   id: string;
@@ -93,6 +94,11 @@ export class ApplicationRepository {
       submittedAt: document.submittedAt,
       applicantId: document.applicantId,
     }));
+  }
+
+  /** The applicant's amended data, answering a request for more information. */
+  async replaceData(id: string, data: Record<string, unknown>): Promise<void> {
+    await this.model.updateOne({ _id: id }, { $set: { data } }).exec();
   }
 
   /** Adds a timeline entry (once per eventId) and moves the status when one is given. */

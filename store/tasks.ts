@@ -1,9 +1,12 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { DocumentType, LocalizedText } from '../domain/codes/types';
 
+/** Approve, refuse, or (the completeness check only) send back to the applicant for more information. */
+export type DecisionOutcome = 'approve' | 'reject' | 'more-information';
+
 /** An officer's decision on a step. */
 export interface TaskDecision {
-  outcome: 'approve' | 'reject';
+  outcome: DecisionOutcome;
   comment?: string;
   by: string;
   at: Date;
@@ -43,7 +46,9 @@ const taskSchema = new Schema<TaskDocument>(
   { collection: 'tasks', versionKey: false, minimize: false },
 );
 
-export const taskIdOf = (applicationId: string, step: string) => `${applicationId}:${step}`;
+/** A step asked again (after the applicant amended the application) is a new task: round 2, 3... */
+export const taskIdOf = (applicationId: string, step: string, round = 1) =>
+  round === 1 ? `${applicationId}:${step}` : `${applicationId}:${step}:${round}`;
 
 /** The officers' task inbox, projected from the lifecycle workflows by idempotent activities. */
 export class TaskRepository {

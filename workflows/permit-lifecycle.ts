@@ -15,6 +15,7 @@ import { COMPLETENESS_CHECK, FINAL_DECISION } from '../forms/procedures/base-ste
 import type { OutcomeStep } from '../forms/procedures/definition';
 import type { AuditActor } from '../store/audit';
 import type { PermitRecord } from '../store/permits';
+import type { DecisionOutcome } from '../store/tasks';
 import { searchAttributes } from './search-attributes';
 
 export interface PermitLifecycleInput {
@@ -28,12 +29,21 @@ export interface PermitLifecycleInput {
 /** An officer's decision on an open step, as the API hands it to the workflow. */
 export interface StepDecision {
   step: string;
-  outcome: 'approve' | 'reject';
+  outcome: DecisionOutcome;
   comment?: string;
   officer: AuditActor;
 }
 
-export type LifecycleStatus = 'under-review' | 'rejected' | 'withdrawn' | 'issued';
+export type LifecycleStatus =
+  'under-review' | 'more-information-requested' | 'rejected' | 'withdrawn' | 'issued';
+
+/** The applicant's answer to a request for more information: the amended data is already stored. */
+export interface Amendment {
+  applicantId: string;
+}
+
+/** How long an applicant has to answer a request for more information before the case lapses. */
+export const AMENDMENT_DAYS = 30;
 
 export interface Withdrawal {
   applicantId: string;
@@ -43,14 +53,19 @@ export interface Withdrawal {
 export interface LifecycleState {
   status: LifecycleStatus;
   steps: Array<
-    OutcomeStep & { state: 'waiting' | 'open' | 'approved' | 'rejected' | 'made-by-rule' | 'withdrawn' }
+    OutcomeStep & {
+      state: 'waiting' | 'open' | 'approved' | 'rejected' | 'more-information' | 'made-by-rule' | 'withdrawn';
+    }
   >;
   permitNumber: string | null;
+  /** How many times the completeness check has been asked (more than once after amendments). */
+  round: number;
 }
 
-export const decideStep = defineUpdate<{ step: string; outcome: 'approve' | 'reject' }, [StepDecision]>(
+export const decideStep = defineUpdate<{ step: string; outcome: DecisionOutcome }, [StepDecision]>(
   'decideStep',
 );
+export const amendApplication = defineUpdate<{ status: 'under-review' }, [Amendment]>('amendApplication');
 export const withdrawApplication = defineUpdate<{ status: 'withdrawn' }, [Withdrawal]>('withdrawApplication');
 export const lifecycleState = defineQuery<LifecycleState>('lifecycleState');
 
@@ -66,6 +81,18 @@ const { openTask, closeTask, cancelTask, recordApplicationEvent, issuePermit } =
   });
 
 const DAY_MS = 86_400_000;
+
+const STEP_STATE_AFTER = {
+  approve: 'approved',
+  reject: 'rejected',
+  'more-information': 'more-information',
+} as const satisfies Record<DecisionOutcome, LifecycleState['steps'][number]['state']>;
+
+const EVENT_AFTER: Record<DecisionOutcome, string> = {
+  approve: 'step-approved',
+  reject: 'step-rejected',
+  'more-information': 'more-information-requested',
+};
 
 /**
  * The role that decides a step: its actor when that is a role, else (an officer group of the
@@ -91,9 +118,11 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
     status: 'under-review',
     steps: evaluation.outcome.steps.map((step) => ({ ...step, state: 'waiting' as const })),
     permitNumber: null,
+    round: 1,
   };
   const decisions = new Map<string, StepDecision>();
   let withdrawal: Withdrawal | undefined;
+  let amended = false;
   const stepNamed = (id: string) => state.steps.find((step) => step.id === id);
 
   setHandler(lifecycleState, () => state);
@@ -113,7 +142,7 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
         }
         const decided = stepNamed(FINAL_DECISION)?.state;
         if (
-          state.status !== 'under-review' ||
+          (state.status !== 'under-review' && state.status !== 'more-information-requested') ||
           withdrawal ||
           decided === 'approved' ||
           decided === 'made-by-rule'
@@ -147,11 +176,38 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
             'WrongRole',
           );
         }
-        if (decision.outcome === 'reject' && !decision.comment?.trim()) {
+        if (decision.outcome === 'more-information' && decision.step !== COMPLETENESS_CHECK) {
+          throw ApplicationFailure.nonRetryable(
+            'Only the completeness check sends an application back for more information',
+            'InvalidOutcome',
+          );
+        }
+        if (decision.outcome !== 'approve' && !decision.comment?.trim()) {
           throw ApplicationFailure.nonRetryable(
             'A refusal needs its reasons in the comment',
             'ReasonRequired',
           );
+        }
+      },
+    },
+  );
+
+  setHandler(
+    amendApplication,
+    () => {
+      amended = true;
+      return { status: 'under-review' as const };
+    },
+    {
+      validator: (amendment) => {
+        if (amendment.applicantId !== input.applicantId) {
+          throw ApplicationFailure.nonRetryable(
+            'Only the applicant may amend an application',
+            'WrongApplicant',
+          );
+        }
+        if (state.status !== 'more-information-requested' || amended) {
+          throw ApplicationFailure.nonRetryable('No more information has been asked for', 'NotAmendable');
         }
       },
     },
@@ -176,9 +232,8 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
   };
 
   /** Waits for an officer's decision on the step, reminding the timeline when its deadline passes. */
-  async function humanStep(
-    step: LifecycleState['steps'][number],
-  ): Promise<'approve' | 'reject' | 'withdrawn'> {
+  async function humanStep(step: LifecycleState['steps'][number]): Promise<DecisionOutcome | 'withdrawn'> {
+    const round = step.id === COMPLETENESS_CHECK ? state.round : 1;
     if (withdrawal) return 'withdrawn';
     if (step.automatic) {
       step.state = 'made-by-rule';
@@ -189,6 +244,7 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
     step.state = 'open';
     await openTask({
       applicationId: input.applicationId,
+      round,
       documentType: input.documentType,
       step: step.id,
       title: step.title,
@@ -206,12 +262,13 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
     const decision = decisions.get(step.id);
     if (!decision) {
       step.state = 'withdrawn';
-      await cancelTask({ applicationId: input.applicationId, step: step.id });
+      await cancelTask({ applicationId: input.applicationId, step: step.id, round });
       return 'withdrawn';
     }
-    step.state = decision.outcome === 'approve' ? 'approved' : 'rejected';
+    step.state = STEP_STATE_AFTER[decision.outcome];
     await closeTask({
       applicationId: input.applicationId,
+      round,
       step: step.id,
       decision: {
         outcome: decision.outcome,
@@ -220,10 +277,11 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
         at: new Date().toISOString(),
       },
     });
-    await event(decision.outcome === 'approve' ? 'step-approved' : 'step-rejected', {
+    await event(EVENT_AFTER[decision.outcome], {
       step: step.id,
       by: decision.officer,
       ...(decision.comment ? { note: decision.comment } : {}),
+      ...(decision.outcome === 'more-information' ? { status: 'more-information-requested' as const } : {}),
     });
     return decision.outcome;
   }
@@ -244,9 +302,30 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
 
   setStatus('under-review');
   await event('review-started', { status: 'under-review' });
-  const completeness = await humanStep(stepNamed(COMPLETENESS_CHECK)!);
-  if (completeness === 'withdrawn') return withdrawn();
-  if (completeness === 'reject') return reject();
+  // The completeness check, as often as the officer sends the application back and the applicant amends it.
+  for (;;) {
+    const completeness = await humanStep(stepNamed(COMPLETENESS_CHECK)!);
+    if (completeness === 'withdrawn') return withdrawn();
+    if (completeness === 'reject') return reject();
+    if (completeness === 'approve') break;
+    decisions.delete(COMPLETENESS_CHECK);
+    setStatus('more-information-requested');
+    if (!(await condition(() => amended || withdrawal !== undefined, AMENDMENT_DAYS * DAY_MS))) {
+      await event('lapsed', { note: `no answer within ${AMENDMENT_DAYS} days` });
+      return reject();
+    }
+    if (withdrawal) return withdrawn();
+    amended = false;
+    state.round++;
+    // The amended data may change what the procedure asks for.
+    const again = await evaluateApplicationProcedure({ applicationId: input.applicationId });
+    state.steps = (again.outcome?.steps ?? state.steps).map((step) => ({
+      ...step,
+      state: 'waiting' as const,
+    }));
+    setStatus('under-review');
+    await event('amended', { status: 'under-review' });
+  }
 
   const findings = state.steps.filter((step) => step.id !== COMPLETENESS_CHECK && step.id !== FINAL_DECISION);
   const outcomes = await Promise.all(findings.map(humanStep));

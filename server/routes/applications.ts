@@ -33,6 +33,31 @@ export function applicationRoutes(routes: RouteTable, applications: ApplicationS
     },
   });
 
+  routes.add<{ data: Record<string, unknown> }>({
+    method: 'post',
+    path: '/applications/:id/amend',
+    access: { permission: 'applications.submit' },
+    tag: 'Applications',
+    summary:
+      'Answer a request for more information: the amended data, checked against the form version the application was filed under',
+    body: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['data'],
+      properties: { data: { type: 'object' } },
+    },
+    responses: {
+      200: { description: 'Amended; the completeness check is asked again' },
+      404: { description: 'No such application, or not yours' },
+      409: { description: 'No more information has been asked for' },
+      422: { description: 'Every field that is missing or wrong, under /data' },
+    },
+    handler: async ({ caller, params, body, req, res }) => {
+      const language = (req.acceptsLanguages('en', 'fr', 'es') || 'en') as Language;
+      res.json(await applications.amend(caller, params.id!, body.data, language));
+    },
+  });
+
   routes.add<{ reason?: string }>({
     method: 'post',
     path: '/applications/:id/withdraw',

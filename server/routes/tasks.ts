@@ -20,13 +20,14 @@ export function taskRoutes(routes: RouteTable, tasks: TaskService) {
     path: '/tasks/:id/decision',
     access: { permission: 'tasks.work' },
     tag: 'Tasks',
-    summary: 'Decide a task: approve, or reject with the reasons in the comment',
+    summary:
+      'Decide a task: approve; reject with the reasons in the comment; or (completeness check) ask the applicant for more information, saying what in the comment',
     body: {
       type: 'object',
       additionalProperties: false,
       required: ['outcome'],
       properties: {
-        outcome: { type: 'string', enum: ['approve', 'reject'] },
+        outcome: { type: 'string', enum: ['approve', 'reject', 'more-information'] },
         comment: { type: 'string', maxLength: 4000 },
       },
     },

@@ -4,7 +4,7 @@ import { validateApplication } from '../../domain/validation/application';
 import { applicationFactsOf, formPathOf } from '../../forms/application-facts';
 import { validateFormData } from '../../forms/schema-kit';
 import type { ApplicationRecord, ApplicationRepository, ApplicationSummary } from '../../store/applications';
-import { invalid, notFound, unavailable, type FieldProblem } from '../errors';
+import { invalid, notFound, PangolinError, unavailable, type FieldProblem } from '../errors';
 import { hasPermission, requirePermission, requireSignedIn, type Caller } from '../identity/permissions';
 import type { ApplicationDraftService } from './application-drafts';
 import type { AuditTrail } from './audit-trail';
@@ -75,33 +75,8 @@ export class ApplicationService {
     if (input.draftId !== undefined && !(await drafts.takeForSubmission(applicant.userId, input.draftId))) {
       throw invalid('There is no such draft.', [{ path: '/draftId', message: 'is not one of your drafts' }]);
     }
-    // Field names the database cannot store ($-prefixed, dotted) are refused before anything else.
-    const unstorable = storableDataProblems(input.data, '/data');
-    if (unstorable.length > 0)
-      throw invalid('The application has field names that cannot be kept.', unstorable);
     const version = await forms.versionForApplication(input.documentType, input.formVersionId);
-    const formProblems = validateFormData(version.schema, input.data, {
-      language,
-      speciesNameKnown: await species.nameChecker(),
-    });
-    // The Convention's checks read fields the form has already vouched for; on a broken form they
-    // would only repeat its complaints in other words.
-    const problems =
-      formProblems.length > 0
-        ? formProblems
-        : [
-            ...(await this.conventionProblems(input.documentType, input.data, language)),
-            ...(await this.evidenceProblems(applicant.userId, input.data)),
-          ];
-    if (problems.length > 0) {
-      throw invalid(
-        'The application is not complete or not valid.',
-        problems.map((problem) => ({
-          path: `/data${problem.path === '/' ? '' : problem.path}`,
-          message: problem.message,
-        })),
-      );
-    }
+    await this.checkData(applicant.userId, input.documentType, version.schema, input.data, language);
     const procedure = await procedures.outcomeForApplication(input.documentType, input.data);
     const now = this.now();
     const { procedureVersionId, ...outcome } = procedure;
@@ -175,6 +150,77 @@ export class ApplicationService {
       ...(page.before ? { before: page.before } : {}),
       limit: page.limit,
     });
+  }
+
+  /**
+   * The applicant answers a request for more information with amended data, checked like a new
+   * submission against the form version the application was filed under.
+   */
+  async amend(
+    caller: Caller,
+    id: string,
+    data: Record<string, unknown>,
+    language: Language = 'en',
+  ): Promise<ApplicationView> {
+    const applicant = requirePermission(caller, 'applications.submit');
+    const application = /^[A-Z]{2}-\d{4}-[0-9A-F]{12}$/.test(id)
+      ? await this.applications.find(id)
+      : undefined;
+    if (!application || application.applicantId !== applicant.userId) throw notFound(`Application ${id}`);
+    if (!(await this.intake.lifecycles.awaitsAmendment(id))) {
+      throw new PangolinError('conflict', 'No more information has been asked for on this application.');
+    }
+    const version = await this.intake.forms.versionForApplication(
+      application.documentType,
+      application.formVersionId,
+    );
+    await this.checkData(applicant.userId, application.documentType, version.schema, data, language);
+    await this.applications.replaceData(id, data);
+    await this.intake.lifecycles.amend(id, applicant.userId);
+    await this.audit.record(caller, {
+      action: 'application.amended',
+      objectType: 'application',
+      objectId: id,
+      before: application.data,
+      after: data,
+    });
+    return viewOf({ ...application, data, status: 'under-review' });
+  }
+
+  /** Everything intake checks in the data: storable names, the form, the Convention, evidence ownership. */
+  private async checkData(
+    applicantId: string,
+    documentType: DocumentType,
+    schema: Record<string, unknown>,
+    data: Record<string, unknown>,
+    language: Language,
+  ): Promise<void> {
+    // Field names the database cannot store ($-prefixed, dotted) are refused before anything else.
+    const unstorable = storableDataProblems(data, '/data');
+    if (unstorable.length > 0)
+      throw invalid('The application has field names that cannot be kept.', unstorable);
+    const formProblems = validateFormData(schema, data, {
+      language,
+      speciesNameKnown: await this.intake.species.nameChecker(),
+    });
+    // The Convention's checks read fields the form has already vouched for; on a broken form they
+    // would only repeat its complaints in other words.
+    const problems =
+      formProblems.length > 0
+        ? formProblems
+        : [
+            ...(await this.conventionProblems(documentType, data, language)),
+            ...(await this.evidenceProblems(applicantId, data)),
+          ];
+    if (problems.length > 0) {
+      throw invalid(
+        'The application is not complete or not valid.',
+        problems.map((problem) => ({
+          path: `/data${problem.path === '/' ? '' : problem.path}`,
+          message: problem.message,
+        })),
+      );
+    }
   }
 
   private async conventionProblems(

@@ -2,6 +2,8 @@ import { WorkflowIdConflictPolicy, WorkflowUpdateFailedError, type Client } from
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import type { ApplicationRecord } from '../../store/applications';
 import {
+  amendApplication,
+  lifecycleState,
   lifecycleWorkflowId,
   permitLifecycleWorkflow,
   type Withdrawal,
@@ -14,6 +16,8 @@ import { PangolinError, unavailable } from '../errors';
 const REFUSALS: Record<string, 'conflict' | 'not-allowed' | 'invalid'> = {
   NotOpen: 'conflict',
   NotWithdrawable: 'conflict',
+  NotAmendable: 'conflict',
+  InvalidOutcome: 'invalid',
   WrongRole: 'not-allowed',
   WrongApplicant: 'not-allowed',
   ReasonRequired: 'invalid',
@@ -75,6 +79,28 @@ export class Lifecycles {
       ],
     });
     return workflowId;
+  }
+
+  /** Whether the lifecycle is waiting for the applicant's answer to a request for more information. */
+  async awaitsAmendment(applicationId: string): Promise<boolean> {
+    try {
+      const state = await this.temporal.workflow
+        .getHandle(lifecycleWorkflowId(applicationId))
+        .query(lifecycleState);
+      return state.status === 'more-information-requested';
+    } catch (error) {
+      throw lifecycleRefusal(error, 'The amendment');
+    }
+  }
+
+  async amend(applicationId: string, applicantId: string): Promise<void> {
+    try {
+      await this.temporal.workflow
+        .getHandle(lifecycleWorkflowId(applicationId))
+        .executeUpdate(amendApplication, { args: [{ applicantId }] });
+    } catch (error) {
+      throw lifecycleRefusal(error, 'The amendment');
+    }
   }
 
   async withdraw(applicationId: string, withdrawal: Withdrawal): Promise<void> {

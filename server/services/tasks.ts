@@ -1,12 +1,12 @@
 import type { Client } from '@temporalio/client';
-import type { TaskRecord, TaskRepository } from '../../store/tasks';
+import type { DecisionOutcome, TaskRecord, TaskRepository } from '../../store/tasks';
 import { decideStep, lifecycleWorkflowId } from '../../workflows/permit-lifecycle';
 import { notFound, PangolinError } from '../errors';
 import { requirePermission, type Caller } from '../identity/permissions';
 import { lifecycleRefusal } from './lifecycles';
 
 export interface DecisionInput {
-  outcome: 'approve' | 'reject';
+  outcome: DecisionOutcome;
   comment?: string;
 }
 
@@ -49,9 +49,14 @@ export class TaskService {
       throw new PangolinError('not-allowed', `This task is decided by ${task.actor}.`);
     }
     if (task.status !== 'open') throw new PangolinError('conflict', 'This task has already been decided.');
-    if (input.outcome === 'reject' && !input.comment?.trim()) {
-      throw new PangolinError('invalid', 'Give the reasons for a refusal.', [
-        { path: '/comment', message: 'is required when refusing' },
+    if (input.outcome !== 'approve' && !input.comment?.trim()) {
+      throw new PangolinError('invalid', 'Say why: the applicant reads it.', [
+        { path: '/comment', message: 'is required when refusing or asking for more information' },
+      ]);
+    }
+    if (input.outcome === 'more-information' && task.step !== 'completeness-check') {
+      throw new PangolinError('invalid', 'Only the completeness check sends an application back.', [
+        { path: '/outcome', message: 'must be approve or reject for this step' },
       ]);
     }
     try {

@@ -46,6 +46,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /applications': ['applicant', 'ma_officer', 'sa_officer', 'customs_officer', 'auditor'],
   'POST /applications': ['applicant'],
   'POST /applications/:id/withdraw': ['applicant'],
+  'POST /applications/:id/amend': ['applicant'],
   'GET /permits/:id': 'signed-in',
   'GET /applications/:id': 'signed-in',
   'GET /application-drafts': ['applicant'],

@@ -191,6 +191,47 @@ describe('the permit lifecycle on the real Temporal server', () => {
     expect(await openTasks(ma, id)).toEqual([]);
   });
 
+  it('sends an application back for more information, takes the amendment and asks the completeness check again', async () => {
+    const id = await submit(example);
+    const [completeness] = await tasksOnceOpen(ma, id, ['completeness-check']);
+    expect((await decide(ma, completeness!, { outcome: 'more-information' })).status).toBe(422);
+    const sentBack = await decide(ma, completeness!, {
+      outcome: 'more-information',
+      comment: 'Attach the invoice of the collector',
+    });
+    expect(sentBack.status).toBe(200);
+    const waiting = await statusBecomes(id, 'more-information-requested');
+    expect(waiting.timeline).toContainEqual(
+      expect.objectContaining({
+        event: 'more-information-requested',
+        note: 'Attach the invoice of the collector',
+      }),
+    );
+    expect(await openTasks(ma, id)).toEqual([]);
+
+    const broken = await stack.api(`/api/applications/${id}/amend`, {
+      token: applicant,
+      body: { data: { ...example.data, purpose: 'nonsense' } },
+    });
+    expect(broken.status).toBe(422);
+    const amended = await stack.api(`/api/applications/${id}/amend`, {
+      token: applicant,
+      body: { data: { ...example.data, notes: 'Invoice sent by post, reference 2026/114' } },
+    });
+    expect(amended.status).toBe(200);
+    const [again] = await tasksOnceOpen(ma, id, ['completeness-check']);
+    expect(again!.id).toBe(`${id}:completeness-check:2`);
+    expect((await application(id)).status).toBe('under-review');
+    expect(
+      (await stack.api(`/api/applications/${id}/amend`, { token: applicant, body: { data: example.data } }))
+        .status,
+    ).toBe(409);
+
+    expect((await decide(ma, again!)).status).toBe(200);
+    const [ndf] = await tasksOnceOpen(sa, id, ['sa-non-detriment']);
+    expect((await decide(sa, ndf!, { outcome: 'more-information', comment: 'x' })).status).toBe(422);
+  });
+
   it('lets the applicant withdraw before the decision, closing the open tasks', async () => {
     const id = await submit(example);
     const [completeness] = await tasksOnceOpen(ma, id, ['completeness-check']);

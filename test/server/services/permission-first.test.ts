@@ -102,6 +102,7 @@ const serviceCalls: Array<[string, Role[], (caller: Caller) => Promise<unknown>]
     ['applicant'],
     (caller) => applications.submit(caller, { documentType: 'export', data: {} }),
   ],
+  ['applications.amend', ['applicant'], (caller) => applications.amend(caller, 'KE-2026-000000000000', {})],
   ['applications.withdraw', ['applicant'], (caller) => applications.withdraw(caller, 'KE-2026-000000000000')],
   [
     'applications.list',
