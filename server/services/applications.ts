@@ -71,7 +71,7 @@ export class ApplicationService {
 
   async submit(caller: Caller, input: SubmissionInput, language: Language = 'en'): Promise<ApplicationView> {
     const applicant = requirePermission(caller, 'applications.submit');
-    const { forms, procedures, species, drafts } = this.intake;
+    const { forms, procedures, drafts } = this.intake;
     if (input.draftId !== undefined && !(await drafts.takeForSubmission(applicant.userId, input.draftId))) {
       throw invalid('There is no such draft.', [{ path: '/draftId', message: 'is not one of your drafts' }]);
     }
