@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import { ApplicationRepository } from '../store/applications';
 import { AuditRepository } from '../store/audit';
+import { NonDetrimentFindingRepository } from '../store/non-detriment-findings';
 import { PermitRepository } from '../store/permits';
 import { TaskRepository } from '../store/tasks';
 import { createLifecycleActivities } from './lifecycle';
@@ -18,6 +19,7 @@ export function createActivities(store: Connection, workerIdentity: string) {
       new TaskRepository(store),
       new PermitRepository(store),
       new AuditRepository(store),
+      new NonDetrimentFindingRepository(store),
     ),
     ...createProcedureEvaluationActivities(new ApplicationRepository(store), new ProcedureRepository(store)),
   };

@@ -5,7 +5,9 @@ import { computeValidUntil } from '../domain/validity';
 import type { ApplicationRepository, ApplicationStatus } from '../store/applications';
 import type { AuditActor, AuditRepository } from '../store/audit';
 import type { PermitRecord, PermitRepository } from '../store/permits';
+import type { NonDetrimentFindingRepository } from '../store/non-detriment-findings';
 import type { TaskDecision, TaskRepository } from '../store/tasks';
+import { standingFindingsFor, type CoveredTrade } from '../domain/findings/standing-finding';
 import { taskIdOf } from '../store/tasks';
 
 export interface OpenTaskInput {
@@ -40,9 +42,34 @@ export interface IssuePermitInput {
   applicationId: string;
   party: string;
   documentType: DocumentType;
+  /** The standing non-detriment findings the permit relied on. */
+  nonDetrimentFindingIds?: string[];
+}
+
+export interface StandingFindingAnswer {
+  decision: 'positive' | 'negative';
+  findingIds: string[];
 }
 
 const DAY_MS = 86_400_000;
+
+type FormData = Record<string, unknown>;
+const objectAt = (value: unknown): FormData =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as FormData) : {};
+const textAt = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** Each block's trade, as a standing finding's scope is compared with it (forms of the default shape). */
+function tradesOf(data: FormData): CoveredTrade[] {
+  const importingCountry = textAt(objectAt(objectAt(data.importer).address).country);
+  const blocks = Array.isArray(data.blocks) ? data.blocks.map(objectAt) : [];
+  return blocks.map((block) => ({
+    scientificName: textAt(block.scientificName),
+    importingCountry,
+    source: textAt(block.source),
+    term: textAt(objectAt(block.description).term),
+    purpose: textAt(data.purpose),
+  }));
+}
 
 /** The id of the activity's own run, stable across its retries: a retried write finds its own mark. */
 function eventIdOfThisActivity(): string {
@@ -60,6 +87,7 @@ export function createLifecycleActivities(
   tasks: TaskRepository,
   permits: PermitRepository,
   audit: AuditRepository,
+  findings: NonDetrimentFindingRepository,
 ) {
   // A retry after a crash between the write and this append may add the entry twice; the
   // write itself is not repeated.
@@ -105,6 +133,19 @@ export function createLifecycleActivities(
         ...input.decision,
         at: new Date(input.decision.at),
       });
+    },
+
+    /** The standing non-detriment findings that settle the application's NDF step today, if any. */
+    async standingFindingFor(input: { applicationId: string }): Promise<StandingFindingAnswer | null> {
+      const application = await applications.find(input.applicationId);
+      if (!application)
+        throw ApplicationFailure.nonRetryable(
+          `Application ${input.applicationId} does not exist`,
+          'NotFound',
+        );
+      const today = new Date().toISOString().slice(0, 10);
+      const trades = tradesOf(application.data);
+      return standingFindingsFor(await findings.validOn(today), trades, today) ?? null;
     },
 
     /** The task of a step no one needs to decide any more (the application was withdrawn). */
@@ -164,6 +205,7 @@ export function createLifecycleActivities(
         validFrom,
         validUntil: validUntil.value,
         issuedAt,
+        nonDetrimentFindingIds: input.nonDetrimentFindingIds ?? [],
       });
       await auditOnce('permit.issued', 'permit', permit.number, null, permit);
       return permit;

@@ -8,6 +8,7 @@ import { IdempotencyRepository } from '../store/idempotency';
 import { ProcedureRepository } from '../store/procedures';
 import { TaskRepository } from '../store/tasks';
 import { PermitRepository } from '../store/permits';
+import { NonDetrimentFindingRepository } from '../store/non-detriment-findings';
 import { SessionRepository } from '../store/sessions';
 import { SpeciesRepository } from '../store/species';
 import { TradeMeasureRepository } from '../store/trade-measures';
@@ -25,6 +26,7 @@ import { FormService, installDefaultForms } from './services/forms';
 import { Lifecycles } from './services/lifecycles';
 import { TaskService } from './services/tasks';
 import { PermitService } from './services/permits';
+import { NonDetrimentFindingService } from './services/non-detriment-findings';
 import { installDefaultProcedures, ProcedureService } from './services/procedures';
 import { seedDemoAccounts } from './services/demo-seed';
 import { HealthService } from './services/health';
@@ -44,6 +46,7 @@ export interface AppServices {
   procedures: ProcedureService;
   tasks: TaskService;
   permits: PermitService;
+  nonDetrimentFindings: NonDetrimentFindingService;
   applications: ApplicationService;
   applicationDrafts: ApplicationDraftService;
   uploads: EvidenceUploadService;
@@ -109,6 +112,11 @@ export function createServices(
     procedures,
     tasks: new TaskService(new TaskRepository(store), temporal),
     permits: new PermitService(new PermitRepository(store), new ApplicationRepository(store)),
+    nonDetrimentFindings: new NonDetrimentFindingService(
+      config.party,
+      new NonDetrimentFindingRepository(store),
+      auditTrail,
+    ),
     applicationDrafts,
     uploads,
     tradeMeasures: new TradeMeasureService(new TradeMeasureRepository(store), species),

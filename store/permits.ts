@@ -12,6 +12,8 @@ export interface PermitRecord {
   validFrom: IsoDate;
   validUntil: IsoDate;
   issuedAt: Date;
+  /** The standing non-detriment findings the permit relied on, if any. */
+  nonDetrimentFindingIds: string[];
 }
 
 type PermitDocument = Omit<PermitRecord, 'applicationId'> & { _id: string };
@@ -30,6 +32,7 @@ const permitSchema = new Schema<PermitDocument>(
     validFrom: { type: String, required: true },
     validUntil: { type: String, required: true },
     issuedAt: { type: Date, required: true },
+    nonDetrimentFindingIds: { type: [String], default: [] },
   },
   { collection: 'permits', versionKey: false },
 );

@@ -3,6 +3,7 @@ import {
   condition,
   defineQuery,
   defineUpdate,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -54,12 +55,22 @@ export interface LifecycleState {
   status: LifecycleStatus;
   steps: Array<
     OutcomeStep & {
-      state: 'waiting' | 'open' | 'approved' | 'rejected' | 'more-information' | 'made-by-rule' | 'withdrawn';
+      state:
+        | 'waiting'
+        | 'open'
+        | 'approved'
+        | 'rejected'
+        | 'more-information'
+        | 'made-by-rule'
+        | 'covered-by-finding'
+        | 'withdrawn';
     }
   >;
   permitNumber: string | null;
   /** How many times the completeness check has been asked (more than once after amendments). */
   round: number;
+  /** Standing non-detriment findings that settled the NDF step. */
+  nonDetrimentFindingIds: string[];
 }
 
 export const decideStep = defineUpdate<{ step: string; outcome: DecisionOutcome }, [StepDecision]>(
@@ -74,13 +85,14 @@ const { evaluateApplicationProcedure } = proxyActivities<ProcedureEvaluationActi
   // An application whose storing failed after its lifecycle started is never found: give up then.
   retry: { maximumInterval: '30 seconds', maximumAttempts: 12, nonRetryableErrorTypes: ['NotFound'] },
 });
-const { openTask, closeTask, cancelTask, recordApplicationEvent, issuePermit } =
+const { openTask, closeTask, cancelTask, recordApplicationEvent, issuePermit, standingFindingFor } =
   proxyActivities<LifecycleActivities>({
     startToCloseTimeout: '30 seconds',
     retry: { maximumInterval: '30 seconds', nonRetryableErrorTypes: ['PermitNotIssuable'] },
   });
 
 const DAY_MS = 86_400_000;
+const NON_DETRIMENT = 'sa-non-detriment';
 
 const STEP_STATE_AFTER = {
   approve: 'approved',
@@ -119,6 +131,7 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
     steps: evaluation.outcome.steps.map((step) => ({ ...step, state: 'waiting' as const })),
     permitNumber: null,
     round: 1,
+    nonDetrimentFindingIds: [],
   };
   const decisions = new Map<string, StepDecision>();
   let withdrawal: Withdrawal | undefined;
@@ -240,6 +253,25 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
       await event('step-made-by-rule', { step: step.id });
       return 'approve';
     }
+    // Lifecycles started before standing findings existed keep going without looking for one.
+    if (step.id === NON_DETRIMENT && patched('standing-non-detriment-findings')) {
+      const standing = await standingFindingFor({ applicationId: input.applicationId });
+      if (standing) {
+        const ids = standing.findingIds.join(', ');
+        if (standing.decision === 'negative') {
+          step.state = 'rejected';
+          await event('step-rejected', {
+            step: step.id,
+            note: `negative standing non-detriment finding ${ids}`,
+          });
+          return 'reject';
+        }
+        step.state = 'covered-by-finding';
+        state.nonDetrimentFindingIds = standing.findingIds;
+        await event('step-covered-by-finding', { step: step.id, note: ids });
+        return 'approve';
+      }
+    }
     // Open before the task exists in the store: an officer who sees it there can decide at once.
     step.state = 'open';
     await openTask({
@@ -340,6 +372,7 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
     applicationId: input.applicationId,
     party: input.party,
     documentType: input.documentType,
+    nonDetrimentFindingIds: state.nonDetrimentFindingIds,
   });
   state.permitNumber = permit.number;
   setStatus('issued');

@@ -20,6 +20,10 @@ export const PERMISSIONS = {
   'applications.read-all': ['ma_officer', 'sa_officer', 'customs_officer', 'auditor'],
   /** See one's open tasks and decide them (each task names the role that decides it). */
   'tasks.work': ['ma_officer', 'sa_officer', 'customs_officer'],
+  /** Sign standing non-detriment findings (Scientific Authority). */
+  'findings.sign': ['sa_officer'],
+  /** See the standing non-detriment findings. */
+  'findings.read': ['sa_officer', 'ma_officer', 'auditor'],
   /** Edit the draft of a national form. */
   'forms.design': ['form_designer'],
   /** Publish a draft someone else saved, as a new immutable version. */

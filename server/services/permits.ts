@@ -13,6 +13,8 @@ export interface PermitView {
   validUntil: string;
   applicationId: string;
   issuedAt: Date;
+  /** The standing non-detriment findings the permit relied on. */
+  nonDetrimentFindingIds: string[];
 }
 
 const APPLICATION_ID = /^[A-Z]{2}-\d{4}-[0-9A-F]{12}$/;
@@ -42,6 +44,7 @@ export class PermitService {
       validUntil: permit.validUntil,
       applicationId: permit.applicationId,
       issuedAt: permit.issuedAt,
+      nonDetrimentFindingIds: permit.nonDetrimentFindingIds ?? [],
     };
   }
 }

@@ -48,6 +48,8 @@ const EXPECTED: Record<string, Rule> = {
   'POST /applications/:id/withdraw': ['applicant'],
   'POST /applications/:id/amend': ['applicant'],
   'GET /permits/:id': 'signed-in',
+  'POST /non-detriment-findings': ['sa_officer'],
+  'GET /non-detriment-findings': ['sa_officer', 'ma_officer', 'auditor'],
   'GET /applications/:id': 'signed-in',
   'GET /application-drafts': ['applicant'],
   'POST /application-drafts': ['applicant'],

@@ -254,6 +254,80 @@ describe('the permit lifecycle on the real Temporal server', () => {
     expect(again.status).toBe(409);
   });
 
+  it('settles the NDF step with a standing finding that covers the case, and records it on the permit', async () => {
+    const signed = await stack.api<{ id: string }>('/api/non-detriment-findings', {
+      token: sa,
+      body: {
+        decision: 'positive',
+        scope: { scientificName: 'Python regius', countries: ['DE'], sources: ['W'], purposes: ['T'] },
+        conditions: 'Juveniles only, at most 500 a year',
+        validFrom: '2026-01-01',
+        validUntil: '2027-12-31',
+      },
+    });
+    expect(signed.status).toBe(201);
+    expect(
+      (await stack.api('/api/non-detriment-findings', { token: ma, body: { decision: 'positive' } })).status,
+    ).toBe(403);
+
+    const id = await submit(example);
+    const [completeness] = await tasksOnceOpen(ma, id, ['completeness-check']);
+    await decide(ma, completeness!);
+    await tasksOnceOpen(sa, id, ['sa-export-monitoring']);
+    expect((await openTasks(sa, id)).map((task) => task.type)).toEqual(['sa-export-monitoring']);
+    for (const token of [sa, ma]) for (const task of await openTasks(token, id)) await decide(token, task);
+    const [decision] = await tasksOnceOpen(ma, id, ['final-decision']);
+    await decide(ma, decision!);
+    const issued = await statusBecomes(id, 'issued');
+    expect(issued.timeline).toContainEqual(
+      expect.objectContaining({
+        event: 'step-covered-by-finding',
+        step: 'sa-non-detriment',
+        note: signed.body.id,
+      }),
+    );
+    const permit = await stack.api<{ nonDetrimentFindingIds?: string[] }>(`/api/permits/${id}`, {
+      token: applicant,
+    });
+    expect(permit.body.nonDetrimentFindingIds).toEqual([signed.body.id]);
+  });
+
+  it('rejects, with the reasons, a case a negative standing finding covers', async () => {
+    await stack.api('/api/non-detriment-findings', {
+      token: sa,
+      body: {
+        decision: 'negative',
+        scope: { scientificName: 'Python regius', countries: ['FR'] },
+        conditions: 'Wild population in decline',
+        validFrom: '2026-01-01',
+        validUntil: '2027-12-31',
+      },
+    });
+    const toFrance = {
+      ...example,
+      data: {
+        ...example.data,
+        importer: { ...example.data.importer, address: { ...example.data.importer.address, country: 'FR' } },
+      },
+    };
+    const id = await submit(toFrance);
+    const [completeness] = await tasksOnceOpen(ma, id, ['completeness-check']);
+    await decide(ma, completeness!);
+    for (const token of [sa, ma])
+      for (const task of await eventually('the findings tasks', async () =>
+        (await openTasks(token, id)).length > 0 ? openTasks(token, id) : undefined,
+      ))
+        await decide(token, task);
+    const rejected = await statusBecomes(id, 'rejected');
+    expect(rejected.timeline).toContainEqual(
+      expect.objectContaining({
+        event: 'step-rejected',
+        step: 'sa-non-detriment',
+        note: expect.stringMatching(/negative standing non-detriment finding NDF-KE-/),
+      }),
+    );
+  });
+
   it('lets national rules make the legal acquisition finding and the decision for a registered farm', async () => {
     const id = await submit(captiveSkins);
     const [completeness] = await tasksOnceOpen(ma, id, ['completeness-check']);

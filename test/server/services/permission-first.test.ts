@@ -9,6 +9,7 @@ import { EvidenceUploadService } from '../../../server/services/evidence-uploads
 import { FormService } from '../../../server/services/forms';
 import { ProcedureService } from '../../../server/services/procedures';
 import { TaskService } from '../../../server/services/tasks';
+import { NonDetrimentFindingService } from '../../../server/services/non-detriment-findings';
 import { TradeMeasureService } from '../../../server/services/trade-measures';
 import { UserService } from '../../../server/services/users';
 
@@ -43,6 +44,7 @@ const tradeMeasures = new TradeMeasureService(untouchable, untouchable);
 const forms = new FormService(untouchable, untouchable);
 const applications = new ApplicationService('KE', untouchable, untouchable, untouchable);
 const tasks = new TaskService(untouchable, untouchable);
+const findings = new NonDetrimentFindingService('KE', untouchable, untouchable);
 const procedures = new ProcedureService('KE', untouchable, untouchable, untouchable);
 const someDefinition = {
   formId: 'export-permit',
@@ -109,6 +111,18 @@ const serviceCalls: Array<[string, Role[], (caller: Caller) => Promise<unknown>]
     ['applicant', 'ma_officer', 'sa_officer', 'customs_officer', 'auditor'],
     (caller) => applications.list(caller, { limit: 10 }),
   ],
+  [
+    'findings.sign',
+    ['sa_officer'],
+    (caller) =>
+      findings.sign(caller, {
+        decision: 'positive',
+        scope: { scientificName: 'Python regius' },
+        validFrom: '2026-01-01',
+        validUntil: '2026-12-31',
+      }),
+  ],
+  ['findings.list', ['sa_officer', 'ma_officer', 'auditor'], (caller) => findings.list(caller)],
   ['tasks.list', ['ma_officer', 'sa_officer', 'customs_officer'], (caller) => tasks.list(caller)],
   [
     'tasks.decide',
