@@ -74,8 +74,14 @@ function quietTemporalRuntime(): void {
   }
 }
 
-/** The API and a worker in this process, against the real servers of the global setup. */
-export async function startTestStack(config: PangolinConfig = testConfig()): Promise<TestStack> {
+/**
+ * The API and a worker in this process, against the real servers of the global setup. Without the
+ * worker (`{worker: false}`), the test runs workers of its own, e.g. as processes it can kill.
+ */
+export async function startTestStack(
+  config: PangolinConfig = testConfig(),
+  options: { worker?: boolean } = {},
+): Promise<TestStack> {
   quietTemporalRuntime();
   const logger = pino({ level: 'warn' });
   const store = await connectStore({ uri: config.mongo.uri!, database: config.mongo.database });
@@ -83,10 +89,13 @@ export async function startTestStack(config: PangolinConfig = testConfig()): Pro
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const probeConnection = temporalProbeConnection({ address: config.temporal.address! });
   const bundlePath = process.env.PANGOLIN_TEST_WORKFLOW_BUNDLE;
-  const { worker, connection: workerConnection } = await createPangolinWorker(config, store, {
-    bundle: bundlePath ? { codePath: bundlePath } : undefined,
-  });
-  const workerRun = worker.run();
+  const inProcess =
+    options.worker === false
+      ? undefined
+      : await createPangolinWorker(config, store, {
+          bundle: bundlePath ? { codePath: bundlePath } : undefined,
+        });
+  const workerRun = inProcess?.worker.run();
   await prepareStore(config, store);
   const app = createApp(config, createServices(config, store, temporal, probeConnection), logger);
   const server = http.createServer(app);
@@ -136,9 +145,9 @@ export async function startTestStack(config: PangolinConfig = testConfig()): Pro
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-      worker.shutdown();
+      inProcess?.worker.shutdown();
       await workerRun;
-      await workerConnection.close();
+      await inProcess?.connection.close();
       await Promise.all([connection.close(), probeConnection.close()]);
       await store.dropDatabase().catch(() => undefined);
       await store.close();
