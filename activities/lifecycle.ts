@@ -148,6 +148,16 @@ export function createLifecycleActivities(
       return standingFindingsFor(await findings.validOn(today), trades, today) ?? null;
     },
 
+    /** The permit moved on after issuance: endorsed, used, expired or cancelled. */
+    async updatePermit(input: {
+      applicationId: string;
+      change: Parameters<PermitRepository['update']>[1];
+      by: AuditActor | null;
+    }): Promise<void> {
+      await permits.update(input.applicationId, input.change);
+      await auditOnce(`permit.${input.change.status}`, 'permit', input.applicationId, input.by, input.change);
+    },
+
     /** The task of a step no one needs to decide any more (the application was withdrawn). */
     async cancelTask(input: { applicationId: string; step: string; round?: number }): Promise<void> {
       await tasks.cancel(taskIdOf(input.applicationId, input.step, input.round));
@@ -178,6 +188,7 @@ export function createLifecycleActivities(
     async issuePermit(input: IssuePermitInput): Promise<PermitRecord> {
       const existing = await permits.forApplication(input.applicationId);
       if (existing) return existing;
+      const application = await applications.find(input.applicationId);
       const issuedAt = new Date();
       const year = issuedAt.getUTCFullYear();
       const number = formatPermitNumber({
@@ -202,6 +213,9 @@ export function createLifecycleActivities(
         party: input.party,
         documentType: input.documentType,
         status: 'valid',
+        authorisedQuantities: (Array.isArray(application?.data.blocks) ? application.data.blocks : []).map(
+          (block) => Number((block as { quantity?: unknown }).quantity) || 0,
+        ),
         validFrom,
         validUntil: validUntil.value,
         issuedAt,

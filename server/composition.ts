@@ -111,7 +111,7 @@ export function createServices(
     ),
     procedures,
     tasks: new TaskService(new TaskRepository(store), temporal),
-    permits: new PermitService(new PermitRepository(store), new ApplicationRepository(store)),
+    permits: new PermitService(new PermitRepository(store), new ApplicationRepository(store), temporal),
     nonDetrimentFindings: new NonDetrimentFindingService(
       config.party,
       new NonDetrimentFindingRepository(store),

@@ -15,7 +15,16 @@ export interface TimelineEntry {
 
 /** Where an application stands; the lifecycle workflow moves it and projects it here. */
 export type ApplicationStatus =
-  'submitted' | 'under-review' | 'more-information-requested' | 'rejected' | 'withdrawn' | 'issued';
+  | 'submitted'
+  | 'under-review'
+  | 'more-information-requested'
+  | 'rejected'
+  | 'withdrawn'
+  | 'issued'
+  | 'endorsed'
+  | 'used'
+  | 'expired'
+  | 'cancelled';
 
 export interface ApplicationRecord {
   id: string;

@@ -1,6 +1,18 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { DocumentType, IsoDate } from '../domain/codes/types';
 
+/** Where a permit stands after issuance: valid until used, expired or cancelled. */
+export type PermitStatus = 'valid' | 'endorsed' | 'used' | 'expired' | 'cancelled';
+
+/** Boxes 14 and 15: what customs saw leave, per block. */
+export interface ExportEndorsement {
+  quantities: number[];
+  port: string;
+  date: string;
+  billOfLading?: string;
+  by: string;
+}
+
 /** An issued permit or certificate. */
 export interface PermitRecord {
   /** The application it was issued on: one permit per application. */
@@ -8,7 +20,13 @@ export interface PermitRecord {
   number: string;
   party: string;
   documentType: DocumentType;
-  status: 'valid';
+  status: PermitStatus;
+  /** Box 11 per block: the quantities the permit authorises. */
+  authorisedQuantities: number[];
+  endorsement?: ExportEndorsement;
+  /** Quantities the importing Party confirmed received, per block. */
+  importConfirmation?: { quantities: number[]; by: string };
+  cancellation?: { reason: string; by: string };
   validFrom: IsoDate;
   validUntil: IsoDate;
   issuedAt: Date;
@@ -29,6 +47,10 @@ const permitSchema = new Schema<PermitDocument>(
     party: { type: String, required: true },
     documentType: { type: String, required: true },
     status: { type: String, required: true },
+    authorisedQuantities: { type: [Number], default: [] },
+    endorsement: { type: Schema.Types.Mixed },
+    importConfirmation: { type: Schema.Types.Mixed },
+    cancellation: { type: Schema.Types.Mixed },
     validFrom: { type: String, required: true },
     validUntil: { type: String, required: true },
     issuedAt: { type: Date, required: true },
@@ -78,6 +100,15 @@ export class PermitRepository {
       if ((error as { code?: number }).code !== 11000) throw error;
       return (await this.forApplication(applicationId))!;
     }
+  }
+
+  /** Moves the permit on after issuance and keeps what moved it (endorsement, confirmation, cancellation). */
+  async update(
+    applicationId: string,
+    change: Pick<PermitRecord, 'status'> &
+      Partial<Pick<PermitRecord, 'endorsement' | 'importConfirmation' | 'cancellation'>>,
+  ): Promise<void> {
+    await this.permits.updateOne({ _id: applicationId }, { $set: change }).exec();
   }
 
   async forApplication(applicationId: string): Promise<PermitRecord | undefined> {

@@ -36,7 +36,35 @@ export interface StepDecision {
 }
 
 export type LifecycleStatus =
-  'under-review' | 'more-information-requested' | 'rejected' | 'withdrawn' | 'issued';
+  | 'under-review'
+  | 'more-information-requested'
+  | 'rejected'
+  | 'withdrawn'
+  | 'issued'
+  | 'endorsed'
+  | 'used'
+  | 'expired'
+  | 'cancelled';
+
+/** Boxes 14 and 15, as customs enters them at the border. */
+export interface PermitEndorsement {
+  quantities: number[];
+  port: string;
+  date: string;
+  billOfLading?: string;
+  officer: AuditActor;
+}
+
+export interface PermitCancellation {
+  reason: string;
+  officer: AuditActor;
+}
+
+/** What the importing Party says arrived, per block. */
+export interface ImportConfirmation {
+  quantities: number[];
+  officer: AuditActor;
+}
 
 /** The applicant's answer to a request for more information: the amended data is already stored. */
 export interface Amendment {
@@ -78,6 +106,9 @@ export const decideStep = defineUpdate<{ step: string; outcome: DecisionOutcome 
 );
 export const amendApplication = defineUpdate<{ status: 'under-review' }, [Amendment]>('amendApplication');
 export const withdrawApplication = defineUpdate<{ status: 'withdrawn' }, [Withdrawal]>('withdrawApplication');
+export const endorsePermit = defineUpdate<{ status: 'endorsed' }, [PermitEndorsement]>('endorsePermit');
+export const cancelPermit = defineUpdate<{ status: 'cancelled' }, [PermitCancellation]>('cancelPermit');
+export const confirmImport = defineUpdate<{ status: 'used' }, [ImportConfirmation]>('confirmImport');
 export const lifecycleState = defineQuery<LifecycleState>('lifecycleState');
 
 const { evaluateApplicationProcedure } = proxyActivities<ProcedureEvaluationActivities>({
@@ -85,11 +116,18 @@ const { evaluateApplicationProcedure } = proxyActivities<ProcedureEvaluationActi
   // An application whose storing failed after its lifecycle started is never found: give up then.
   retry: { maximumInterval: '30 seconds', maximumAttempts: 12, nonRetryableErrorTypes: ['NotFound'] },
 });
-const { openTask, closeTask, cancelTask, recordApplicationEvent, issuePermit, standingFindingFor } =
-  proxyActivities<LifecycleActivities>({
-    startToCloseTimeout: '30 seconds',
-    retry: { maximumInterval: '30 seconds', nonRetryableErrorTypes: ['PermitNotIssuable'] },
-  });
+const {
+  openTask,
+  closeTask,
+  cancelTask,
+  recordApplicationEvent,
+  issuePermit,
+  standingFindingFor,
+  updatePermit,
+} = proxyActivities<LifecycleActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumInterval: '30 seconds', nonRetryableErrorTypes: ['PermitNotIssuable'] },
+});
 
 const DAY_MS = 86_400_000;
 const NON_DETRIMENT = 'sa-non-detriment';
@@ -136,6 +174,99 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
   const decisions = new Map<string, StepDecision>();
   let withdrawal: Withdrawal | undefined;
   let amended = false;
+  let authorised: number[] = [];
+  let endorsement: PermitEndorsement | undefined;
+  let cancellation: PermitCancellation | undefined;
+  let importConfirmation: ImportConfirmation | undefined;
+
+  const officerMay = (officer: AuditActor, role: string) => {
+    if (!officer.roles.includes(role)) {
+      throw ApplicationFailure.nonRetryable(`Only a ${role} may do this`, 'WrongRole');
+    }
+  };
+  setHandler(
+    endorsePermit,
+    (request) => {
+      endorsement = request;
+      return { status: 'endorsed' as const };
+    },
+    {
+      validator: (request) => {
+        officerMay(request.officer, 'customs_officer');
+        if (state.status === 'endorsed' || state.status === 'used' || endorsement) {
+          throw ApplicationFailure.nonRetryable(
+            'This permit has been endorsed already: one consignment per permit',
+            'AlreadyEndorsed',
+          );
+        }
+        if (state.status !== 'issued' || cancellation) {
+          throw ApplicationFailure.nonRetryable(
+            `A permit that is ${state.status} cannot be endorsed`,
+            'NotEndorsable',
+          );
+        }
+        if (request.quantities.length !== authorised.length) {
+          throw ApplicationFailure.nonRetryable(
+            `Give one quantity for each of the ${authorised.length} blocks`,
+            'InvalidQuantities',
+          );
+        }
+        request.quantities.forEach((quantity: number, index: number) => {
+          if (!(quantity >= 0) || quantity > authorised[index]!) {
+            throw ApplicationFailure.nonRetryable(
+              `Block ${index + 1}: ${quantity} is more than the ${authorised[index]} authorised`,
+              'InvalidQuantities',
+            );
+          }
+        });
+      },
+    },
+  );
+  setHandler(
+    cancelPermit,
+    (request) => {
+      cancellation = request;
+      return { status: 'cancelled' as const };
+    },
+    {
+      validator: (request) => {
+        officerMay(request.officer, 'ma_officer');
+        if (state.status !== 'issued' || endorsement || cancellation) {
+          throw ApplicationFailure.nonRetryable(
+            `A permit that is ${state.status} cannot be cancelled`,
+            'NotCancellable',
+          );
+        }
+        if (!request.reason.trim()) {
+          throw ApplicationFailure.nonRetryable('Give the reason for the cancellation', 'ReasonRequired');
+        }
+      },
+    },
+  );
+  setHandler(
+    confirmImport,
+    (request) => {
+      importConfirmation = request;
+      return { status: 'used' as const };
+    },
+    {
+      validator: (request) => {
+        officerMay(request.officer, 'ma_officer');
+        if (state.status !== 'endorsed' || importConfirmation) {
+          throw ApplicationFailure.nonRetryable(
+            'Only an endorsed permit waits for the import confirmation',
+            'NotConfirmable',
+          );
+        }
+        if (request.quantities.length !== authorised.length) {
+          throw ApplicationFailure.nonRetryable(
+            `Give one quantity for each of the ${authorised.length} blocks`,
+            'InvalidQuantities',
+          );
+        }
+      },
+    },
+  );
   const stepNamed = (id: string) => state.steps.find((step) => step.id === id);
 
   setHandler(lifecycleState, () => state);
@@ -377,7 +508,63 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
   state.permitNumber = permit.number;
   setStatus('issued');
   await event('issued', { status: 'issued', note: permit.number });
-  return state;
+  // Lifecycles that ended at issuance before this was added stay as they were.
+  if (!patched('permit-after-issuance')) return state;
+  return afterIssuance(permit);
+
+  /**
+   * The issued permit waits for its export endorsement, its cancellation or the end of its
+   * validity (a durable timer: months, across restarts); once endorsed, for the importing Party's
+   * confirmation of what arrived, and it is used.
+   */
+  async function afterIssuance(issued: PermitRecord): Promise<LifecycleState> {
+    authorised = issued.authorisedQuantities;
+    const untilEndOfValidity = Math.max(0, Date.parse(`${issued.validUntil}T23:59:59Z`) - Date.now());
+    const acted = await condition(
+      () => endorsement !== undefined || cancellation !== undefined,
+      untilEndOfValidity,
+    );
+    if (cancellation) {
+      await updatePermit({
+        applicationId: input.applicationId,
+        change: {
+          status: 'cancelled',
+          cancellation: { reason: cancellation.reason, by: cancellation.officer.userId },
+        },
+        by: cancellation.officer,
+      });
+      setStatus('cancelled');
+      await event('cancelled', { status: 'cancelled', note: cancellation.reason, by: cancellation.officer });
+      return state;
+    }
+    if (!acted || !endorsement) {
+      await updatePermit({ applicationId: input.applicationId, change: { status: 'expired' }, by: null });
+      setStatus('expired');
+      await event('expired', { status: 'expired' });
+      return state;
+    }
+    const { officer, ...endorsed } = endorsement;
+    await updatePermit({
+      applicationId: input.applicationId,
+      change: { status: 'endorsed', endorsement: { ...endorsed, by: officer.userId } },
+      by: officer,
+    });
+    setStatus('endorsed');
+    await event('endorsed', { status: 'endorsed', note: `${endorsed.port}, ${endorsed.date}`, by: officer });
+    await condition(() => importConfirmation !== undefined);
+    const confirmation = importConfirmation!;
+    await updatePermit({
+      applicationId: input.applicationId,
+      change: {
+        status: 'used',
+        importConfirmation: { quantities: confirmation.quantities, by: confirmation.officer.userId },
+      },
+      by: confirmation.officer,
+    });
+    setStatus('used');
+    await event('used', { status: 'used', by: confirmation.officer });
+    return state;
+  }
 }
 
 /** The workflow id of an application's lifecycle: the Party and the application id. */

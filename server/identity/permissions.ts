@@ -20,6 +20,10 @@ export const PERMISSIONS = {
   'applications.read-all': ['ma_officer', 'sa_officer', 'customs_officer', 'auditor'],
   /** See one's open tasks and decide them (each task names the role that decides it). */
   'tasks.work': ['ma_officer', 'sa_officer', 'customs_officer'],
+  /** Endorse a permit at the border with the quantities actually exported (Boxes 14 and 15). */
+  'permits.endorse': ['customs_officer'],
+  /** Cancel an issued permit, or record the importing Party's confirmation of what arrived. */
+  'permits.manage': ['ma_officer'],
   /** Sign standing non-detriment findings (Scientific Authority). */
   'findings.sign': ['sa_officer'],
   /** See the standing non-detriment findings. */

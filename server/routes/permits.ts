@@ -1,5 +1,7 @@
 import type { RouteTable } from '../http/route-table';
-import type { PermitService } from '../services/permits';
+import type { EndorsementInput, PermitService } from '../services/permits';
+
+const quantities = { type: 'array', minItems: 1, maxItems: 50, items: { type: 'number', minimum: 0 } };
 
 export function permitRoutes(routes: RouteTable, permits: PermitService) {
   routes.add({
@@ -12,6 +14,70 @@ export function permitRoutes(routes: RouteTable, permits: PermitService) {
     responses: { 200: { description: 'The permit' }, 404: { description: 'No such permit, or not yours' } },
     handler: async ({ caller, params, res }) => {
       res.json(await permits.get(caller, params.id!));
+    },
+  });
+
+  routes.add<EndorsementInput>({
+    method: 'post',
+    path: '/permits/:id/endorsement',
+    access: { permission: 'permits.endorse' },
+    tag: 'Permits',
+    summary:
+      'Endorse at the border (customs): the quantities actually exported per block, the port, the date and the bill of lading',
+    body: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['quantities', 'port', 'date'],
+      properties: {
+        quantities,
+        port: { type: 'string', minLength: 2, maxLength: 100 },
+        date: { type: 'string', format: 'date' },
+        billOfLading: { type: 'string', maxLength: 100 },
+      },
+    },
+    responses: {
+      200: { description: 'The permit, endorsed' },
+      409: { description: 'Endorsed already (one consignment per permit), expired or cancelled' },
+      422: { description: 'More than authorised' },
+    },
+    handler: async ({ caller, params, body, res }) => {
+      res.json(await permits.endorse(caller, params.id!, body));
+    },
+  });
+
+  routes.add<{ reason: string }>({
+    method: 'post',
+    path: '/permits/:id/cancel',
+    access: { permission: 'permits.manage' },
+    tag: 'Permits',
+    summary: 'Cancel an issued permit that has not been used, with the reason',
+    body: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['reason'],
+      properties: { reason: { type: 'string', minLength: 1, maxLength: 2000 } },
+    },
+    responses: { 200: { description: 'The permit, cancelled' }, 409: { description: 'Endorsed or ended' } },
+    handler: async ({ caller, params, body, res }) => {
+      res.json(await permits.cancel(caller, params.id!, body.reason));
+    },
+  });
+
+  routes.add<{ quantities: number[] }>({
+    method: 'post',
+    path: '/permits/:id/import-confirmation',
+    access: { permission: 'permits.manage' },
+    tag: 'Permits',
+    summary: 'Record the importing Party’s confirmation of the quantities received; the permit is then used',
+    body: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['quantities'],
+      properties: { quantities },
+    },
+    responses: { 200: { description: 'The permit, used' }, 409: { description: 'Not endorsed yet' } },
+    handler: async ({ caller, params, body, res }) => {
+      res.json(await permits.confirmImport(caller, params.id!, body.quantities));
     },
   });
 }

@@ -112,8 +112,49 @@ describe('the permit lifecycle on the real Temporal server', () => {
     // Six months at most for an export permit (Art. VI.2).
     expect(permit.body.validUntil > permit.body.validFrom).toBe(true);
     expect((await stack.api(`/api/permits/${id}`, { token: ma })).status).toBe(200);
-    const stranger = await stack.login('customs@demo.test');
-    expect((await stack.api(`/api/permits/${id}`, { token: stranger })).status).toBe(200);
+    const customs = await stack.login('customs@demo.test');
+    expect((await stack.api(`/api/permits/${id}`, { token: customs })).status).toBe(200);
+
+    // At the border: customs endorses what actually leaves; more than authorised is refused.
+    const endorsement = {
+      quantities: [48],
+      port: 'Nairobi JKIA',
+      date: '2026-11-30',
+      billOfLading: 'AWB 706-1234',
+    };
+    const tooMany = await stack.api(`/api/permits/${id}/endorsement`, {
+      token: customs,
+      body: { ...endorsement, quantities: [51] },
+    });
+    expect(tooMany.status).toBe(422);
+    expect((await stack.api(`/api/permits/${id}/endorsement`, { token: ma, body: endorsement })).status).toBe(
+      403,
+    );
+    expect(
+      (await stack.api(`/api/permits/${id}/endorsement`, { token: customs, body: endorsement })).status,
+    ).toBe(200);
+    await statusBecomes(id, 'endorsed');
+    const second = await stack.api(`/api/permits/${id}/endorsement`, { token: customs, body: endorsement });
+    expect(second.status).toBe(409);
+    expect(
+      (await stack.api(`/api/permits/${id}/cancel`, { token: ma, body: { reason: 'Too late' } })).status,
+    ).toBe(409);
+
+    // The importing Party confirms what arrived: the permit is used.
+    const confirmed = await stack.api(`/api/permits/${id}/import-confirmation`, {
+      token: ma,
+      body: { quantities: [47] },
+    });
+    expect(confirmed.status).toBe(200);
+    await statusBecomes(id, 'used');
+    const used = await stack.api<{ status: string; endorsement: { quantities: number[]; port: string } }>(
+      `/api/permits/${id}`,
+      { token: applicant },
+    );
+    expect(used.body).toMatchObject({
+      status: 'used',
+      endorsement: { quantities: [48], port: 'Nairobi JKIA' },
+    });
   });
 
   it.each(
@@ -339,5 +380,29 @@ describe('the permit lifecycle on the real Temporal server', () => {
       issued.timeline.filter((entry) => entry.event === 'step-made-by-rule').map((entry) => entry.step),
     ).toEqual(expect.arrayContaining(['ma-legal-acquisition', 'final-decision']));
     expect(await openTasks(ma, id)).toEqual([]);
+
+    // The MA cancels the permit with its reason; it can no longer be endorsed.
+    const cancelled = await stack.api(`/api/permits/${id}/cancel`, {
+      token: ma,
+      body: { reason: 'The farm registration was suspended' },
+    });
+    expect(cancelled.status).toBe(200);
+    await statusBecomes(id, 'cancelled');
+    const customs = await stack.login('customs@demo.test');
+    const late = await stack.api(`/api/permits/${id}/endorsement`, {
+      token: customs,
+      body: { quantities: [10], port: 'Mombasa', date: '2026-11-30' },
+    });
+    expect(late.status).toBe(409);
+    const permit = await stack.api<{ status: string; cancellation: { reason: string } }>(
+      `/api/permits/${id}`,
+      {
+        token: applicant,
+      },
+    );
+    expect(permit.body).toMatchObject({
+      status: 'cancelled',
+      cancellation: { reason: 'The farm registration was suspended' },
+    });
   });
 });

@@ -9,6 +9,7 @@ import { EvidenceUploadService } from '../../../server/services/evidence-uploads
 import { FormService } from '../../../server/services/forms';
 import { ProcedureService } from '../../../server/services/procedures';
 import { TaskService } from '../../../server/services/tasks';
+import { PermitService } from '../../../server/services/permits';
 import { NonDetrimentFindingService } from '../../../server/services/non-detriment-findings';
 import { TradeMeasureService } from '../../../server/services/trade-measures';
 import { UserService } from '../../../server/services/users';
@@ -44,6 +45,7 @@ const tradeMeasures = new TradeMeasureService(untouchable, untouchable);
 const forms = new FormService(untouchable, untouchable);
 const applications = new ApplicationService('KE', untouchable, untouchable, untouchable);
 const tasks = new TaskService(untouchable, untouchable);
+const permits = new PermitService(untouchable, untouchable, untouchable);
 const findings = new NonDetrimentFindingService('KE', untouchable, untouchable);
 const procedures = new ProcedureService('KE', untouchable, untouchable, untouchable);
 const someDefinition = {
@@ -123,6 +125,18 @@ const serviceCalls: Array<[string, Role[], (caller: Caller) => Promise<unknown>]
       }),
   ],
   ['findings.list', ['sa_officer', 'ma_officer', 'auditor'], (caller) => findings.list(caller)],
+  [
+    'permits.endorse',
+    ['customs_officer'],
+    (caller) =>
+      permits.endorse(caller, 'KE-2026-000000000000', { quantities: [1], port: 'NBO', date: '2026-11-30' }),
+  ],
+  ['permits.cancel', ['ma_officer'], (caller) => permits.cancel(caller, 'KE-2026-000000000000', 'r')],
+  [
+    'permits.confirmImport',
+    ['ma_officer'],
+    (caller) => permits.confirmImport(caller, 'KE-2026-000000000000', [1]),
+  ],
   ['tasks.list', ['ma_officer', 'sa_officer', 'customs_officer'], (caller) => tasks.list(caller)],
   [
     'tasks.decide',
