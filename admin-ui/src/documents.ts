@@ -17,6 +17,10 @@ const statusKeys: Record<string, MessageKey> = {
   issued: 'statusIssued',
   withdrawn: 'statusWithdrawn',
   cancelled: 'statusCancelled',
+  'more-information-requested': 'statusMoreInformation',
+  endorsed: 'statusEndorsed',
+  used: 'statusUsed',
+  expired: 'statusExpired',
 };
 
 /** An application status in the reader's language; a status this app does not know yet shows as is. */
@@ -30,6 +34,13 @@ const eventKeys: Record<string, MessageKey> = {
   'review-started': 'eventReviewStarted',
   rejected: 'eventRejected',
   withdrawn: 'eventWithdrawn',
+  'more-information-requested': 'eventMoreInformationRequested',
+  amended: 'eventAmended',
+  lapsed: 'eventLapsed',
+  endorsed: 'eventEndorsed',
+  used: 'eventUsed',
+  expired: 'eventExpired',
+  cancelled: 'eventCancelled',
 };
 
 /** The name of an event that concerns no step; `timelineItem` in timeline.ts reads whole entries. */

@@ -23,7 +23,11 @@ export interface TimelineItem {
   comment?: string;
   /** The number of the permit, when it was issued. */
   permitNumber?: string;
-  /** A note on an event this app does not know yet, shown as the server wrote it. */
+  /** What an officer asked the applicant to supply. */
+  asked?: string;
+  /** The standing non-detriment findings that covered a step. */
+  findings?: string;
+  /** A note shown as the server wrote it: on an event this app does not know yet, or an endorsement's port and date. */
   note?: string;
   tone: 'neutral' | 'approved' | 'refused' | 'late' | 'issued';
 }
@@ -33,6 +37,7 @@ const stepEvents: Record<string, { key: MessageKey; tone: TimelineItem['tone'] }
   'step-rejected': { key: 'eventStepRejected', tone: 'refused' },
   'step-made-by-rule': { key: 'eventStepMadeByRule', tone: 'approved' },
   'step-overdue': { key: 'eventStepOverdue', tone: 'late' },
+  'step-covered-by-finding': { key: 'eventStepCoveredByFinding', tone: 'approved' },
 };
 
 const plainEvents: Record<string, { key: MessageKey; tone: TimelineItem['tone'] }> = {
@@ -40,6 +45,21 @@ const plainEvents: Record<string, { key: MessageKey; tone: TimelineItem['tone'] 
   'review-started': { key: 'eventReviewStarted', tone: 'neutral' },
   rejected: { key: 'eventRejected', tone: 'refused' },
   withdrawn: { key: 'eventWithdrawn', tone: 'neutral' },
+  'more-information-requested': { key: 'eventMoreInformationRequested', tone: 'late' },
+  amended: { key: 'eventAmended', tone: 'neutral' },
+  lapsed: { key: 'eventLapsed', tone: 'refused' },
+  endorsed: { key: 'eventEndorsed', tone: 'issued' },
+  used: { key: 'eventUsed', tone: 'issued' },
+  expired: { key: 'eventExpired', tone: 'neutral' },
+  cancelled: { key: 'eventCancelled', tone: 'refused' },
+};
+
+/** Plain events whose note the reader should see, and how it is introduced. */
+const eventNotes: Record<string, 'reasons' | 'asked' | 'note'> = {
+  withdrawn: 'reasons',
+  cancelled: 'reasons',
+  'more-information-requested': 'asked',
+  endorsed: 'note',
 };
 
 /**
@@ -60,6 +80,7 @@ export function timelineItem(
     const item: TimelineItem = { label: t(stepEvent.key, { step }), tone: stepEvent.tone };
     if (note && entry.event === 'step-rejected') item.reasons = note;
     if (note && entry.event === 'step-approved') item.comment = note;
+    if (note && entry.event === 'step-covered-by-finding') item.findings = note;
     return item;
   }
   if (entry.event === 'issued') {
@@ -68,13 +89,15 @@ export function timelineItem(
       : { label: t('eventIssuedNoNumber'), tone: 'issued' };
   }
   const plain = plainEvents[entry.event];
-  // An applicant who withdraws may say why.
-  if (plain)
-    return {
-      label: t(plain.key),
-      tone: plain.tone,
-      ...(note && entry.event === 'withdrawn' ? { reasons: note } : {}),
-    };
+  // An applicant who withdraws may say why; an officer who cancels or asks for more says what.
+  if (plain) {
+    const item: TimelineItem = { label: t(plain.key), tone: plain.tone };
+    const kind = eventNotes[entry.event];
+    if (note && kind === 'reasons') item.reasons = note;
+    if (note && kind === 'asked') item.asked = note;
+    if (note && kind === 'note') item.note = note;
+    return item;
+  }
   return { label: entry.event, tone: 'neutral', ...(note ? { note } : {}) };
 }
 
@@ -84,9 +107,27 @@ export function permitNumberOf(application: Pick<Application, 'timeline'>): stri
   return issued[issued.length - 1]?.note?.trim();
 }
 
-/** Where an application has ended: nothing more happens to it. */
+/**
+ * Where no officer's step follows: the case is decided (a permit's later life is not a step), or
+ * it waits for the applicant.
+ */
 export function hasEnded(status: string): boolean {
-  return status === 'issued' || status === 'rejected' || status === 'withdrawn';
+  return [
+    'issued',
+    'rejected',
+    'withdrawn',
+    'more-information-requested',
+    'endorsed',
+    'used',
+    'expired',
+    'cancelled',
+  ].includes(status);
+}
+
+/** What the officer asked for most recently, while the applicant is to supply it. */
+export function informationAskedFor(application: Pick<Application, 'timeline'>): string | undefined {
+  const asked = application.timeline.filter((entry) => entry.event === 'more-information-requested');
+  return asked[asked.length - 1]?.note?.trim() || undefined;
 }
 
 /** The steps refused, each with the officer's reasons, in the order they were refused. */

@@ -5,6 +5,7 @@ import { format, messages, type Language, type MessageKey } from '../../admin-ui
 import { newTasks, ofStep, oldestFirst, stepChoices, taskTitle } from '../../admin-ui/src/tasks';
 import {
   hasEnded,
+  informationAskedFor,
   localized,
   permitNumberOf,
   refusalReasons,
@@ -127,8 +128,10 @@ describe('the application timeline, as an applicant reads it', () => {
   });
 
   it('shows an event it does not know as it is, with its note', () => {
-    expect(timelineItem(entry('endorsed', { note: '50 exported' }), steps, 'en', translator('en'))).toEqual({
-      label: 'endorsed',
+    expect(
+      timelineItem(entry('re-exported', { note: '50 exported' }), steps, 'en', translator('en')),
+    ).toEqual({
+      label: 're-exported',
       note: '50 exported',
       tone: 'neutral',
     });
@@ -264,5 +267,73 @@ describe('the inbox', () => {
     expect(JSON.parse(calls[1]!.init!.body as string)).toEqual({ outcome: 'approve' });
     expect(refused).toBeInstanceOf(ApiError);
     expect((refused as ApiError).fieldMessages()).toEqual({ comment: 'is required when refusing' });
+  });
+});
+
+describe('the more-information loop and the permit’s later life', () => {
+  it('labels the new events in every language, with what was asked, why and where', () => {
+    const en = translator('en');
+    expect(
+      timelineItem(
+        entry('more-information-requested', { note: 'Attach the CITES export permit' }),
+        steps,
+        'en',
+        en,
+      ),
+    ).toEqual({
+      label: 'More information requested from the applicant',
+      asked: 'Attach the CITES export permit',
+      tone: 'late',
+    });
+    expect(timelineItem(entry('cancelled', { note: 'Fraud' }), steps, 'fr', translator('fr'))).toEqual({
+      label: 'Permis annulé',
+      reasons: 'Fraud',
+      tone: 'refused',
+    });
+    expect(
+      timelineItem(entry('endorsed', { note: 'Mombasa, 2026-03-01' }), steps, 'es', translator('es')),
+    ).toEqual({
+      label: 'Permiso refrendado en la exportación',
+      note: 'Mombasa, 2026-03-01',
+      tone: 'issued',
+    });
+    for (const event of ['amended', 'lapsed', 'used', 'expired']) {
+      for (const language of ['en', 'fr', 'es'] as const) {
+        expect(timelineItem(entry(event), steps, language, translator(language)).label).not.toBe(event);
+      }
+    }
+    const covered = timelineItem(
+      entry('step-covered-by-finding', { step: 'completeness-check', note: 'NDF-1, NDF-2' }),
+      steps,
+      'en',
+      en,
+    );
+    expect(covered.label).toBe(
+      'Covered by a standing non-detriment finding: Management Authority: the application is complete',
+    );
+    expect(covered.findings).toBe('NDF-1, NDF-2');
+  });
+
+  it('names the new statuses and knows where no officer step follows', () => {
+    expect(statusLabel('more-information-requested', translator('en'))).toBe('More information requested');
+    expect(statusLabel('endorsed', translator('fr'))).toBe('Visé à l’exportation');
+    expect(statusLabel('used', translator('es'))).toBe('Utilizado');
+    expect(statusLabel('expired', translator('en'))).toBe('Expired');
+    expect(['more-information-requested', 'endorsed', 'used', 'expired', 'cancelled'].every(hasEnded)).toBe(
+      true,
+    );
+  });
+
+  it('finds what the officer asked for most recently', () => {
+    expect(
+      informationAskedFor({
+        timeline: [
+          entry('more-information-requested', { note: 'first' }),
+          entry('amended'),
+          entry('more-information-requested', { note: ' second ' }),
+        ],
+      }),
+    ).toBe('second');
+    expect(informationAskedFor({ timeline: [entry('submitted')] })).toBeUndefined();
   });
 });

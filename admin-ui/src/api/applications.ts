@@ -4,6 +4,7 @@ import type {
   ApplicationDraft,
   ApplicationDraftInput,
   ApplicationSummary,
+  JsonObject,
   SubmissionInput,
 } from './types';
 
@@ -29,5 +30,18 @@ export function applicationEndpoints(call: Call) {
     /** Problems come back in `language`, at their paths under `/data`. */
     submitApplication: (application: SubmissionInput, language: string) =>
       call<Application>('/api/applications', { method: 'POST', body: application, language }),
+    /** 409 unless more information was asked for; 422 with problems at paths under `/data`. */
+    amendApplication: (id: string, data: JsonObject, language: string) =>
+      call<Application>(`/api/applications/${encodeURIComponent(id)}/amend`, {
+        method: 'POST',
+        body: { data },
+        language,
+      }),
+    /** 409 once decided. */
+    withdrawApplication: (id: string, reason?: string) =>
+      call<Application>(`/api/applications/${encodeURIComponent(id)}/withdraw`, {
+        method: 'POST',
+        body: reason ? { reason } : {},
+      }),
   };
 }

@@ -13,6 +13,7 @@ import type {
 import { applicationEndpoints } from './applications';
 import { ApiError, problemFrom } from './problem';
 import { formEndpoints } from './forms';
+import { permitEndpoints } from './permits';
 import { procedureEndpoints } from './procedures';
 import { taskEndpoints } from './tasks';
 import { uploadFile, type UploadProgress } from './uploads';
@@ -122,6 +123,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     ...procedureEndpoints(call),
     ...applicationEndpoints(call),
     ...taskEndpoints(call),
+    ...permitEndpoints(call),
     uploadEvidence: (file: File, progress?: UploadProgress) =>
       uploadFile(file, progress).catch((error: unknown) => {
         if (error instanceof ApiError && error.status === 401) options.onSessionEnded?.();

@@ -217,7 +217,17 @@ export interface ApplicationDraftInput {
 }
 
 /** Where an application stands. */
-export type ApplicationStatus = 'submitted' | 'under-review' | 'rejected' | 'withdrawn' | 'issued';
+export type ApplicationStatus =
+  | 'submitted'
+  | 'under-review'
+  | 'more-information-requested'
+  | 'rejected'
+  | 'withdrawn'
+  | 'issued'
+  | 'endorsed'
+  | 'used'
+  | 'expired'
+  | 'cancelled';
 
 export interface ApplicationSummary {
   id: string;
@@ -261,8 +271,9 @@ export interface Task {
 }
 
 export interface TaskDecision {
-  outcome: 'approve' | 'reject';
-  /** The reasons, required when refusing. */
+  /** `more-information` only on the completeness check. */
+  outcome: 'approve' | 'reject' | 'more-information';
+  /** The reasons, required when refusing; what the applicant must supply when asking for more. */
   comment?: string;
 }
 
@@ -280,4 +291,37 @@ export interface SubmissionInput {
   data: JsonObject;
   formVersionId?: string;
   draftId?: string;
+}
+
+/** The export endorsement customs give at the border: what actually left, per block. */
+export interface PermitEndorsement {
+  quantities: number[];
+  port: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  billOfLading?: string;
+  by?: string;
+}
+
+export interface EndorsementInput {
+  quantities: number[];
+  port: string;
+  date: string;
+  billOfLading?: string;
+}
+
+/** An issued permit; its id is the application's. */
+export interface Permit {
+  id: string;
+  number: string;
+  status: 'valid' | 'endorsed' | 'used' | 'expired' | 'cancelled';
+  documentType: DocumentType;
+  validFrom: string;
+  validUntil: string;
+  /** One per block of the application, in order. */
+  authorisedQuantities: number[];
+  endorsement?: PermitEndorsement;
+  importConfirmation?: { quantities: number[]; by?: string };
+  cancellation?: { reason: string; by?: string };
+  nonDetrimentFindingIds?: string[];
 }

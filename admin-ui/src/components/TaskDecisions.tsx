@@ -13,7 +13,10 @@ import { useLoad } from './useLoad';
 const followUpMs = 10_000;
 const followUpEveryMs = 1_000;
 
-type Outcome = 'approve' | 'reject';
+type Outcome = 'approve' | 'reject' | 'more-information';
+
+/** Only the completeness check may send an application back for more information. */
+const asksForMore = (task: Task) => task.type === 'completeness-check';
 
 /** What became of a decision, for the form that sent it. */
 interface DecisionAnswer {
@@ -108,6 +111,9 @@ export function TaskDecisions({
       if (error.status === 422 || error.status === 400) {
         const fromServer = error.fieldMessages().comment;
         if (outcome === 'reject' && !reasons) return { commentError: t('decisionReasonsRequired') };
+        if (outcome === 'more-information' && !reasons) {
+          return { commentError: fromServer ?? t('decisionMoreInformationRequired') };
+        }
         return fromServer ? { commentError: fromServer } : { error };
       }
       if (error.status === 403 || error.status === 409) {
@@ -128,9 +134,14 @@ export function TaskDecisions({
     setDecided(true);
     setNotice({
       kind: 'decided',
-      message: t(outcome === 'approve' ? 'decisionApproved' : 'decisionRefused', {
-        step: taskTitle(task, language),
-      }),
+      message: t(
+        outcome === 'approve'
+          ? 'decisionApproved'
+          : outcome === 'reject'
+            ? 'decisionRefused'
+            : 'decisionMoreInformationAsked',
+        { step: taskTitle(task, language) },
+      ),
     });
     replace(before.filter((other) => other.id !== task.id));
     void followUp(before);
@@ -263,6 +274,18 @@ function TaskDecisionForm({
           {t('decisionRefuse')}
           <span className="visually-hidden">: {title}</span>
         </button>
+        {asksForMore(task) && (
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy}
+            data-testid="decision-more-information"
+            onClick={() => void send('more-information')}
+          >
+            {t('decisionMoreInformation')}
+            <span className="visually-hidden">: {title}</span>
+          </button>
+        )}
         {sending && <Loading label={t('decisionSending')} />}
       </div>
     </section>

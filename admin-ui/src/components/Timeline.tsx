@@ -25,6 +25,10 @@ export function Timeline({
             {item.comment && (
               <p className="timeline-text">{t('timelineComment', { comment: item.comment })}</p>
             )}
+            {item.asked && <p className="timeline-text">{t('timelineAskedFor', { what: item.asked })}</p>}
+            {item.findings && (
+              <p className="timeline-text">{t('timelineFindings', { ids: item.findings })}</p>
+            )}
             {item.note && <p className="timeline-text">{item.note}</p>}
           </li>
         );
