@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { ApiError } from '../api/client';
+import { MoreInformationPanel, WithdrawPanel } from '../components/ApplicantActions';
 import type { Application, FormVersion } from '../api/types';
 import { ProblemText } from '../components/forms';
 import { Link } from '../components/Link';
@@ -17,6 +18,7 @@ import { useI18n } from '../i18n';
 import { mayDo } from '../navigation';
 import type { Params } from '../router';
 import { useSession } from '../session';
+import { mayWithdraw } from '../permits';
 import { permitNumberOf, refusalReasons } from '../timeline';
 
 /**
@@ -91,6 +93,9 @@ function ApplicationView({
     [version.state, language],
   );
   const missing = application.missingEvidence ?? [];
+  const applicant = mayDo(user.roles, 'submitApplications');
+  // The applicant answers on the form itself, so it is shown once, to edit.
+  const amending = applicant && application.status === 'more-information-requested';
   const permitNumber = application.status === 'issued' ? permitNumberOf(application) : undefined;
   const refusals = application.status === 'rejected' ? refusalReasons(application, language) : [];
 
@@ -154,6 +159,14 @@ function ApplicationView({
           </ul>
         </div>
       )}
+      {amending && (
+        <MoreInformationPanel
+          application={application}
+          version={version.state}
+          reloadVersion={version.reload}
+          refresh={refresh}
+        />
+      )}
       {mayDo(user.roles, 'decideTasks') && (
         <TaskDecisions application={application} refreshApplication={refresh} />
       )}
@@ -171,10 +184,15 @@ function ApplicationView({
           />
         </section>
       )}
-      <section className="card" aria-labelledby="filed-heading">
-        <h3 id="filed-heading">{t('filedData')}</h3>
-        <FiledData application={application} version={version.state} reload={version.reload} />
-      </section>
+      {!amending && (
+        <section className="card" aria-labelledby="filed-heading">
+          <h3 id="filed-heading">{t('filedData')}</h3>
+          <FiledData application={application} version={version.state} reload={version.reload} />
+        </section>
+      )}
+      {applicant && mayWithdraw(application.status) && application.status !== 'submitted' && (
+        <WithdrawPanel application={application} refresh={refresh} />
+      )}
     </>
   );
 }
