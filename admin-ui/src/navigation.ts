@@ -206,6 +206,10 @@ export const actions = {
   submitApplications: ['applicant'],
   /** Approve or refuse the open steps of an application that one's role decides. */
   decideTasks: ['ma_officer', 'sa_officer', 'customs_officer'],
+  /** Endorse an issued permit at the border with the quantities that actually leave. */
+  endorsePermits: ['customs_officer'],
+  /** Cancel an issued permit, or record the importing Party's confirmation of what arrived. */
+  managePermits: ['ma_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof actions;

@@ -5,6 +5,7 @@ import type { Application, FormVersion } from '../api/types';
 import { ProblemText } from '../components/forms';
 import { Link } from '../components/Link';
 import { EvidenceName, OutcomeView } from '../components/OutcomeView';
+import { PermitBox } from '../components/PermitBox';
 import { SchemaForm } from '../components/SchemaForm';
 import { Alert, Loading } from '../components/Status';
 import { TaskDecisions } from '../components/TaskDecisions';
@@ -18,7 +19,7 @@ import { useI18n } from '../i18n';
 import { mayDo } from '../navigation';
 import type { Params } from '../router';
 import { useSession } from '../session';
-import { mayWithdraw } from '../permits';
+import { hasPermit, mayWithdraw } from '../permits';
 import { permitNumberOf, refusalReasons } from '../timeline';
 
 /**
@@ -96,7 +97,7 @@ function ApplicationView({
   const applicant = mayDo(user.roles, 'submitApplications');
   // The applicant answers on the form itself, so it is shown once, to edit.
   const amending = applicant && application.status === 'more-information-requested';
-  const permitNumber = application.status === 'issued' ? permitNumberOf(application) : undefined;
+  const permitNumber = hasPermit(application.status) ? permitNumberOf(application) : undefined;
   const refusals = application.status === 'rejected' ? refusalReasons(application, language) : [];
 
   return (
@@ -159,6 +160,7 @@ function ApplicationView({
           </ul>
         </div>
       )}
+      {hasPermit(application.status) && <PermitBox application={application} refresh={refresh} />}
       {amending && (
         <MoreInformationPanel
           application={application}
