@@ -192,6 +192,11 @@ export class VersionedDocuments<Content extends object> {
     return published;
   }
 
+  /** The newest published version of a form or procedure, if it has one. */
+  async latestVersion(record: VersionedRecord<Content>): Promise<PublishedVersion<Content> | undefined> {
+    return record.latestVersion > 0 ? this.findVersion(record.id, record.latestVersion) : undefined;
+  }
+
   /** The content fields alone, as designers edit them. */
   contentOf(source: Content): Content {
     const fields = source as Record<string, unknown>;

@@ -14,6 +14,7 @@ import type { DocumentType } from '../domain/codes/types';
 import { isRole } from '../domain/roles';
 import { COMPLETENESS_CHECK, FINAL_DECISION } from '../forms/procedures/base-steps';
 import type { OutcomeStep } from '../forms/procedures/definition';
+import type { ApplicationStatus } from '../store/applications';
 import type { AuditActor } from '../store/audit';
 import type { PermitRecord } from '../store/permits';
 import type { DecisionOutcome } from '../store/tasks';
@@ -35,16 +36,8 @@ export interface StepDecision {
   officer: AuditActor;
 }
 
-export type LifecycleStatus =
-  | 'under-review'
-  | 'more-information-requested'
-  | 'rejected'
-  | 'withdrawn'
-  | 'issued'
-  | 'endorsed'
-  | 'used'
-  | 'expired'
-  | 'cancelled';
+/** Where the application stands once its lifecycle has it: every status but the moment of submission. */
+export type LifecycleStatus = Exclude<ApplicationStatus, 'submitted'>;
 
 /** Boxes 14 and 15, as customs enters them at the border. */
 export interface PermitEndorsement {

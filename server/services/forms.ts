@@ -71,8 +71,7 @@ export class FormService {
     requireSignedIn(caller);
     const form = await this.forms.find(formId);
     if (!form) throw notFound(`Form ${formId}`);
-    const published =
-      form.latestVersion > 0 ? await this.forms.findVersion(formId, form.latestVersion) : undefined;
+    const published = await this.forms.latestVersion(form);
     return {
       id: form.id,
       documentType: form.documentType,
@@ -157,7 +156,7 @@ export class FormService {
     const form = (await this.forms.list()).find(
       (candidate) => candidate.documentType === documentType && candidate.latestVersion > 0,
     );
-    const version = form ? await this.forms.findVersion(form.id, form.latestVersion) : undefined;
+    const version = form ? await this.forms.latestVersion(form) : undefined;
     if (!version)
       throw invalid(`There is no published form for ${documentType} yet.`, [
         { path: '/documentType', message: 'has no published form' },

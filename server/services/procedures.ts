@@ -85,10 +85,7 @@ export class ProcedureService {
     requireSignedIn(caller);
     const procedure = await this.procedures.find(id);
     if (!procedure) throw notFound(`Procedure ${id}`);
-    const published =
-      procedure.latestVersion > 0
-        ? await this.procedures.findVersion(id, procedure.latestVersion)
-        : undefined;
+    const published = await this.procedures.latestVersion(procedure);
     return {
       id: procedure.id,
       documentType: procedure.documentType,
@@ -232,16 +229,13 @@ export class ProcedureService {
     const procedure = (await this.procedures.list()).find(
       (candidate) => candidate.documentType === documentType && candidate.latestVersion > 0,
     );
-    return procedure ? this.procedures.findVersion(procedure.id, procedure.latestVersion) : undefined;
+    return procedure ? this.procedures.latestVersion(procedure) : undefined;
   }
 
   private async definitionUnderTest(id: string, posted?: ProcedureDefinition) {
     const procedure = await this.procedures.find(id);
     if (!procedure) throw notFound(`Procedure ${id}`);
-    const published =
-      procedure.latestVersion > 0
-        ? await this.procedures.findVersion(id, procedure.latestVersion)
-        : undefined;
+    const published = await this.procedures.latestVersion(procedure);
     const definition = posted ?? procedure.draft?.definition ?? published?.definition;
     if (!definition) throw notFound(`A definition of procedure ${id}`);
     return { definition, documentType: procedure.documentType };
@@ -273,8 +267,7 @@ export class ProcedureService {
     if (!form || form.documentType !== documentType) {
       return [{ path: '/definition/formId', message: `is not a national form for ${documentType}` }];
     }
-    const published =
-      form.latestVersion > 0 ? await this.forms.findVersion(form.id, form.latestVersion) : undefined;
+    const published = await this.forms.latestVersion(form);
     const schemas = [published?.schema, options.includeFormDraft ? form.draft?.schema : undefined].filter(
       (schema): schema is Record<string, unknown> => schema !== undefined,
     );

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import example from '../../examples/applications/export-appendix-ii-wild.json';
-import { demoPassword, en, ensureWebAppBuilt, launchBrowser, newContext, signIn } from '../support/browser';
+import { en, ensureWebAppBuilt, launchBrowser, signedInPage } from '../support/browser';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
 type Schema = { properties: Record<string, unknown>; allOf: unknown[] };
@@ -32,13 +32,8 @@ describe('a designer adds a required field, a publisher publishes it, applicants
     await stack?.close();
   });
 
-  async function signedIn(email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const page = await (await newContext(browser, { viewport })).newPage();
-    await page.goto(`${stack.baseUrl}/`);
-    await signIn(page, email, demoPassword);
-    await page.getByRole('heading', { level: 1, name: en.homeTitle }).waitFor();
-    return page;
-  }
+  const signedIn = (email: string, viewport?: { width: number; height: number }): Promise<Page> =>
+    signedInPage(browser, stack.baseUrl, email, viewport);
 
   it('the designer adds "Trade licence number", required for commercial exports, and saves the draft', async () => {
     const page = await signedIn('designer@demo.test');

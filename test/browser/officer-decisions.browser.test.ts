@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import example from '../../examples/applications/export-appendix-ii-wild.json';
 import { format } from '../../admin-ui/src/messages';
-import { demoPassword, en, ensureWebAppBuilt, launchBrowser, newContext, signIn } from '../support/browser';
+import { en, ensureWebAppBuilt, launchBrowser, signedInPage } from '../support/browser';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
 interface Application {
@@ -45,13 +45,8 @@ describe('officers decide an export application in the browser until its permit 
     await stack?.close();
   });
 
-  async function signedIn(email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const page = await (await newContext(browser, { viewport })).newPage();
-    await page.goto(`${stack.baseUrl}/`);
-    await signIn(page, email, demoPassword);
-    await page.getByRole('heading', { level: 1, name: en.homeTitle }).waitFor();
-    return page;
-  }
+  const signedIn = (email: string, viewport?: { width: number; height: number }): Promise<Page> =>
+    signedInPage(browser, stack.baseUrl, email, viewport);
 
   /** The inbox card of this application's step, refreshing until the workflow has opened it. */
   async function inboxCard(page: Page, step: string): Promise<Locator> {

@@ -57,6 +57,20 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByRole('button', { name: en.signIn, exact: true }).click();
 }
 
+/** A fresh profile signed in as a demo account, on the home page. */
+export async function signedInPage(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<Page> {
+  const page = await (await newContext(browser, { viewport })).newPage();
+  await page.goto(`${baseUrl}/`);
+  await signIn(page, email, demoPassword);
+  await page.getByRole('heading', { level: 1, name: en.homeTitle }).waitFor();
+  return page;
+}
+
 /** The names of the main menu's links, in order. */
 export async function menuLabels(page: Page, navigationName: string = en.mainNavigation): Promise<string[]> {
   const links = page.getByRole('navigation', { name: navigationName }).getByRole('link');
