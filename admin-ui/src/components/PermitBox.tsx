@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import type { Application, Permit } from '../api/types';
 import type { MessageKey } from '../messages';
@@ -17,6 +17,8 @@ import { useSession } from '../session';
 import { ProblemText, TextField } from './forms';
 import { Alert, Loading } from './Status';
 import { useLoad } from './useLoad';
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const permitStatusKeys: Record<Permit['status'], MessageKey> = {
   valid: 'permitStatusValid',
@@ -42,11 +44,25 @@ export function PermitBox({
   const { t } = i18n;
   const { api, user } = useSession();
   // Read again whenever the application moves on.
-  const { state, reload } = useLoad(
+  const { state, reload, replace } = useLoad(
     () => api.getPermit(application.id),
     `${application.id} ${application.status}`,
   );
   const names = blockNames(application.data);
+  // The lifecycle records the change a moment after it accepts it: the permit is read again until
+  // its status moves on (or a few seconds pass), then the application with it.
+  const changed = useCallback(
+    async (answer: Permit, before: Permit['status']) => {
+      let permit = answer;
+      for (let attempt = 0; permit.status === before && attempt < 20; attempt++) {
+        await pause(500);
+        permit = await api.getPermit(application.id).catch(() => permit);
+      }
+      replace(permit);
+      await refresh().catch(() => undefined);
+    },
+    [api, application.id, replace, refresh],
+  );
 
   return (
     <section className="card permit-box" aria-labelledby="permit-heading" data-testid="permit">
@@ -64,13 +80,13 @@ export function PermitBox({
         <>
           <PermitFacts permit={state.value} names={names} />
           {state.value.status === 'valid' && mayDo(user.roles, 'endorsePermits') && (
-            <EndorseForm permit={state.value} names={names} refresh={refresh} />
+            <EndorseForm permit={state.value} names={names} changed={changed} />
           )}
           {state.value.status === 'valid' && mayDo(user.roles, 'managePermits') && (
-            <CancelForm permit={state.value} refresh={refresh} />
+            <CancelForm permit={state.value} changed={changed} />
           )}
           {state.value.status === 'endorsed' && mayDo(user.roles, 'managePermits') && (
-            <ImportForm permit={state.value} names={names} refresh={refresh} />
+            <ImportForm permit={state.value} names={names} changed={changed} />
           )}
         </>
       )}
@@ -267,16 +283,22 @@ function ActionProblem({
   return <ProblemText error={error} i18n={i18n} />;
 }
 
-function useAction(refresh: () => Promise<Application>) {
+function useAction(changed: (permit: Permit, before: Permit['status']) => Promise<void>) {
   const { announce } = useSession();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const alertRef = useRef<HTMLDivElement>(null);
-  const run = async (send: () => Promise<unknown>, done: string, onError?: (error: unknown) => void) => {
+  const run = async (
+    before: Permit['status'],
+    send: () => Promise<Permit>,
+    done: string,
+    onError?: (error: unknown) => void,
+  ) => {
     setBusy(true);
     setError(null);
+    let permit: Permit;
     try {
-      await send();
+      permit = await send();
     } catch (failure) {
       setBusy(false);
       setError(failure);
@@ -287,8 +309,8 @@ function useAction(refresh: () => Promise<Application>) {
       });
       return;
     }
+    await changed(permit, before);
     announce(window.location.pathname, done);
-    await refresh().catch(() => undefined);
     setBusy(false);
   };
   return { busy, error, alertRef, run };
@@ -297,11 +319,11 @@ function useAction(refresh: () => Promise<Application>) {
 function EndorseForm({
   permit,
   names,
-  refresh,
+  changed,
 }: {
   permit: Permit;
   names: readonly BlockName[];
-  refresh(): Promise<Application>;
+  changed(permit: Permit, before: Permit['status']): Promise<void>;
 }) {
   const { t } = useI18n();
   const { api } = useSession();
@@ -312,7 +334,7 @@ function EndorseForm({
   const [billOfLading, setBillOfLading] = useState('');
   const [portError, setPortError] = useState<string | undefined>();
   const [dateError, setDateError] = useState<string | undefined>();
-  const { busy, error, alertRef, run } = useAction(refresh);
+  const { busy, error, alertRef, run } = useAction(changed);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -322,6 +344,7 @@ function EndorseForm({
     setDateError(/^\d{4}-\d{2}-\d{2}$/.test(date) ? undefined : t('dateRequired'));
     if (!values || portText.length < 2 || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
     void run(
+      permit.status,
       () =>
         api.endorsePermit(permit.id, {
           quantities: values,
@@ -402,13 +425,19 @@ function EndorseForm({
   );
 }
 
-function CancelForm({ permit, refresh }: { permit: Permit; refresh(): Promise<Application> }) {
+function CancelForm({
+  permit,
+  changed,
+}: {
+  permit: Permit;
+  changed(permit: Permit, before: Permit['status']): Promise<void>;
+}) {
   const { t } = useI18n();
   const { api } = useSession();
   const id = useId();
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
-  const { busy, error, alertRef, run } = useAction(refresh);
+  const { busy, error, alertRef, run } = useAction(changed);
   const reasonRef = useRef<HTMLTextAreaElement>(null);
 
   const submit = (event: FormEvent) => {
@@ -421,6 +450,7 @@ function CancelForm({ permit, refresh }: { permit: Permit; refresh(): Promise<Ap
     }
     setReasonError(undefined);
     void run(
+      permit.status,
       () => api.cancelPermit(permit.id, text),
       t('cancelPermitDone'),
       (failure) => {
@@ -479,17 +509,17 @@ function CancelForm({ permit, refresh }: { permit: Permit; refresh(): Promise<Ap
 function ImportForm({
   permit,
   names,
-  refresh,
+  changed,
 }: {
   permit: Permit;
   names: readonly BlockName[];
-  refresh(): Promise<Application>;
+  changed(permit: Permit, before: Permit['status']): Promise<void>;
 }) {
   const { t } = useI18n();
   const { api } = useSession();
   const id = useId();
   const quantities = useQuantities(permit);
-  const { busy, error, alertRef, run } = useAction(refresh);
+  const { busy, error, alertRef, run } = useAction(changed);
   // What was received cannot be more than what left; without an endorsement, what was authorised.
   const limits = permit.endorsement?.quantities ?? permit.authorisedQuantities;
 
@@ -498,6 +528,7 @@ function ImportForm({
     const values = quantities.check(limits);
     if (!values) return;
     void run(
+      permit.status,
       () => api.confirmImport(permit.id, values),
       t('importDone'),
       (failure) => quantities.place(failure),
