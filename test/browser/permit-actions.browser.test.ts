@@ -119,4 +119,55 @@ describe('customs endorse an issued permit in the browser, on a phone', () => {
     });
     await page.context().close();
   });
+
+  it('lets the Management Authority ask for more information, and the applicant amend, then withdraw', async () => {
+    const applicant = await stack.login('applicant@demo.test');
+    const ma = await stack.login('ma@demo.test');
+    const filed = await stack.api<Application>('/api/applications', { token: applicant, body: example });
+    expect(filed.status).toBe(201);
+    const id = filed.body.id;
+    await eventually('the completeness check', async () =>
+      (await stack.api<Task[]>('/api/tasks', { token: ma })).body.find(
+        (task) => task.applicationId === id && task.type === 'completeness-check',
+      ),
+    );
+
+    const officer = await signedInPage(browser, stack.baseUrl, 'ma@demo.test');
+    await officer.goto(`${stack.baseUrl}/applications/${id}`);
+    const decision = officer.getByTestId('decision-completeness-check');
+    await decision.waitFor({ timeout: 20_000 });
+    const ask = decision.getByRole('button', { name: en.decisionMoreInformation });
+    await ask.click();
+    await decision.getByTestId('comment-error').waitFor();
+    await decision.getByLabel(en.decisionComment).fill('Attach the proof of legal acquisition');
+    await ask.click();
+    await officer
+      .getByTestId('application-status')
+      .getByText(en.statusMoreInformation)
+      .waitFor({ timeout: 20_000 });
+    await officer.context().close();
+
+    const page = await signedInPage(browser, stack.baseUrl, 'applicant@demo.test', {
+      width: 390,
+      height: 844,
+    });
+    await page.goto(`${stack.baseUrl}/applications/${id}`);
+    const box = page.getByTestId('more-information');
+    await box.getByTestId('information-asked').getByText('Attach the proof of legal acquisition').waitFor();
+    await box.getByTestId('amend-form').waitFor();
+    await box.getByTestId('amend-send').click();
+    await page.getByText(en.amendSent).waitFor({ timeout: 20_000 });
+    await page.getByTestId('application-status').getByText(en.statusUnderReview).waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('more-information').count()).toBe(0);
+
+    const withdraw = page.getByTestId('withdraw');
+    await withdraw.waitFor({ timeout: 20_000 });
+    await withdraw.getByLabel(en.withdrawReason).fill('The buyer cancelled');
+    await withdraw.getByTestId('withdraw-start').click();
+    await withdraw.getByText(en.withdrawConfirm).waitFor();
+    await withdraw.getByTestId('withdraw-confirm').click();
+    await page.getByTestId('application-status').getByText(en.statusWithdrawn).waitFor({ timeout: 20_000 });
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await page.context().close();
+  });
 });

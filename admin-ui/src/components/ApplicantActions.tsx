@@ -12,6 +12,23 @@ import { SchemaForm } from './SchemaForm';
 import { Alert, Loading } from './Status';
 import type { Loaded } from './useLoad';
 
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Reads the application again until `moved` says the workflow has recorded the change (or a few
+ * seconds pass): the server accepts a change a moment before the page can read it.
+ */
+async function refreshUntil(
+  refresh: () => Promise<Application>,
+  moved: (application: Application) => boolean,
+): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const fresh = await refresh().catch(() => undefined);
+    if (fresh && moved(fresh)) return;
+    await pause(500);
+  }
+}
+
 /**
  * What the officer asked for, and the filed form on the version it was filed under, to amend and
  * send back. Problems the server finds show at their fields, as when applying.
@@ -45,7 +62,7 @@ export function MoreInformationPanel({
     try {
       await api.amendApplication(application.id, pruneEmpty(formData), language);
       announce(window.location.pathname, t('amendSent'));
-      await refresh().catch(() => undefined);
+      await refreshUntil(refresh, (fresh) => fresh.status !== 'more-information-requested');
     } catch (error) {
       const placed =
         error instanceof ApiError && error.errors.length > 0 ? errorSchemaFrom(error.errors) : null;
@@ -158,7 +175,7 @@ export function WithdrawPanel({
     try {
       await api.withdrawApplication(application.id, reason.trim() || undefined);
       announce(window.location.pathname, t('withdrawDone'));
-      await refresh().catch(() => undefined);
+      await refreshUntil(refresh, (fresh) => fresh.status === 'withdrawn');
     } catch (failure) {
       setError(failure);
       setConfirming(false);
