@@ -124,6 +124,8 @@ const {
 
 const DAY_MS = 86_400_000;
 const NON_DETRIMENT = 'sa-non-detriment';
+/** The share of a step's time after which its officers are reminded. */
+const REMINDER_AT = 0.8;
 
 const STEP_STATE_AFTER = {
   approve: 'approved',
@@ -408,7 +410,19 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
       deadlineDays: step.deadlineDays,
     });
     const answered = () => decisions.has(step.id) || withdrawal !== undefined;
-    if (!(await condition(answered, step.deadlineDays * DAY_MS))) {
+    let waitMs = step.deadlineDays * DAY_MS;
+    // A reminder when four fifths of the time have gone, before the deadline passes.
+    if (patched('step-reminders')) {
+      const reminderMs = Math.floor(waitMs * REMINDER_AT);
+      if (!(await condition(answered, reminderMs))) {
+        await event('step-reminder', {
+          step: step.id,
+          note: `due in ${step.deadlineDays - Math.floor(step.deadlineDays * REMINDER_AT)} days`,
+        });
+      }
+      waitMs -= reminderMs;
+    }
+    if (!answered() && !(await condition(answered, waitMs))) {
       await event('step-overdue', {
         step: step.id,
         note: `no decision within ${step.deadlineDays} days; escalated`,

@@ -67,7 +67,7 @@ describe('lifecycle timers', () => {
     await env?.teardown();
   });
 
-  it('escalates an overdue completeness check, and expires a permit that is never used', async () => {
+  it('reminds, then escalates an overdue completeness check, and expires a permit that is never used', async () => {
     const procedure = (await new ProcedureRepository(store).findVersion('export-procedure', 1))!;
     const now = new Date(await env.currentTimeMs());
     const application: ApplicationRecord = {
@@ -138,7 +138,7 @@ describe('lifecycle timers', () => {
     const stored = (await applications.find(application.id))!;
     expect(stored.status).toBe('expired');
     expect(stored.timeline.map((entry) => entry.event)).toEqual(
-      expect.arrayContaining(['step-overdue', 'step-made-by-rule', 'issued', 'expired']),
+      expect.arrayContaining(['step-reminder', 'step-overdue', 'step-made-by-rule', 'issued', 'expired']),
     );
     const permit = await store.collection('permits').findOne({ _id: application.id as never });
     expect(permit).toMatchObject({ status: 'expired' });
