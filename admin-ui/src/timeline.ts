@@ -36,6 +36,7 @@ const stepEvents: Record<string, { key: MessageKey; tone: TimelineItem['tone'] }
   'step-approved': { key: 'eventStepApproved', tone: 'approved' },
   'step-rejected': { key: 'eventStepRejected', tone: 'refused' },
   'step-made-by-rule': { key: 'eventStepMadeByRule', tone: 'approved' },
+  'step-reminder': { key: 'eventStepReminder', tone: 'neutral' },
   'step-overdue': { key: 'eventStepOverdue', tone: 'late' },
   'step-covered-by-finding': { key: 'eventStepCoveredByFinding', tone: 'approved' },
 };

@@ -67,6 +67,9 @@ describe('the application timeline, as an applicant reads it', () => {
     expect(label(entry('step-overdue', { step: 'sa-non-detriment' }))).toBe(
       'Taking longer than planned: Scientific Authority: the export will not be detrimental',
     );
+    expect(label(entry('step-reminder', { step: 'sa-non-detriment' }), 'fr')).toMatch(
+      /^Rappel envoyé, échéance proche : /,
+    );
   });
 
   it('falls back to the step id for a step the procedure does not name', () => {
