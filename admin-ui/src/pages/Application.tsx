@@ -21,6 +21,7 @@ import type { Params } from '../router';
 import { useSession } from '../session';
 import { hasPermit, mayWithdraw } from '../permits';
 import { permitNumberOf, refusalReasons } from '../timeline';
+import { LoadedView } from '../components/LoadedView';
 
 /**
  * One application: where it stands, what happened to it, what the procedure requires, and what was
@@ -51,16 +52,9 @@ export function ApplicationPage({ params }: { params: Params }) {
       <p>
         <Link to="/applications">{t('backToApplications')}</Link>
       </p>
-      {state.kind === 'loading' && <Loading />}
-      {state.kind === 'failed' && (
-        <Alert>
-          <ProblemText error={state.error} i18n={i18n} />{' '}
-          <button type="button" className="secondary" onClick={reload}>
-            {t('retry')}
-          </button>
-        </Alert>
-      )}
-      {state.kind === 'loaded' && state.value === null && <p>{t('applicationNotFound')}</p>}
+      <LoadedView state={state} reload={reload}>
+        {(loaded) => loaded === null && <p>{t('applicationNotFound')}</p>}
+      </LoadedView>
       {state.kind === 'loaded' && state.value !== null && (
         <ApplicationView application={state.value} refresh={refresh} />
       )}

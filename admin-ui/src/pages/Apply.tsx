@@ -1,10 +1,9 @@
-import { ProblemText } from '../components/forms';
 import { Link } from '../components/Link';
-import { Alert, Loading } from '../components/Status';
 import { useLoad } from '../components/useLoad';
 import { documentTitle } from '../documents';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
+import { LoadedView } from '../components/LoadedView';
 
 /** The first step of applying: which document the applicant needs, among the published forms. */
 export function ApplyPage() {
@@ -17,33 +16,26 @@ export function ApplyPage() {
   return (
     <div aria-busy={state.kind === 'loading'}>
       <p className="lead">{t('applyLead')}</p>
-      {state.kind === 'loading' && <Loading />}
-      {state.kind === 'failed' && (
-        <Alert>
-          <ProblemText error={state.error} i18n={i18n} />{' '}
-          <button type="button" className="secondary" onClick={reload}>
-            {t('retry')}
-          </button>
-        </Alert>
-      )}
-      {state.kind === 'loaded' && (
-        <section className="card" aria-labelledby="document-types-heading">
-          <h2 id="document-types-heading">{t('applyChooseDocument')}</h2>
-          {published.length === 0 ? (
-            <p>{t('applyNoForms')}</p>
-          ) : (
-            <ul className="link-list">
-              {published.map((form) => (
-                <li key={form.id}>
-                  <Link to={`/apply/${encodeURIComponent(form.id)}`} data-testid={`apply-${form.id}`}>
-                    {documentTitle(form.documentType, language)}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      )}
+      <LoadedView state={state} reload={reload}>
+        {() => (
+          <section className="card" aria-labelledby="document-types-heading">
+            <h2 id="document-types-heading">{t('applyChooseDocument')}</h2>
+            {published.length === 0 ? (
+              <p>{t('applyNoForms')}</p>
+            ) : (
+              <ul className="link-list">
+                {published.map((form) => (
+                  <li key={form.id}>
+                    <Link to={`/apply/${encodeURIComponent(form.id)}`} data-testid={`apply-${form.id}`}>
+                      {documentTitle(form.documentType, language)}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        )}
+      </LoadedView>
       <p>
         <Link to="/applications">{t('applyDraftsElsewhere')}</Link>
       </p>

@@ -6,6 +6,7 @@ import { useLoad } from '../components/useLoad';
 import { useI18n, type I18n } from '../i18n';
 import { roleTexts } from '../navigation';
 import { useSession } from '../session';
+import { LoadedView } from '../components/LoadedView';
 
 const pageSize = 50;
 
@@ -30,16 +31,9 @@ export function AuditTrailPage() {
       <Verification />
       <section aria-labelledby="entries-heading" className="card" aria-busy={state.kind === 'loading'}>
         <h2 id="entries-heading">{t('auditEntries')}</h2>
-        {state.kind === 'loading' && <Loading />}
-        {state.kind === 'failed' && (
-          <Alert>
-            <ProblemText error={state.error} i18n={i18n} />{' '}
-            <button type="button" className="secondary" onClick={reload}>
-              {t('retry')}
-            </button>
-          </Alert>
-        )}
-        {state.kind === 'loaded' && state.value.entries.length === 0 && <p>{t('auditEmpty')}</p>}
+        <LoadedView state={state} reload={reload}>
+          {(loaded) => loaded.entries.length === 0 && <p>{t('auditEmpty')}</p>}
+        </LoadedView>
         {state.kind === 'loaded' && state.value.entries.length > 0 && (
           <div className="table-scroll" role="region" aria-labelledby="audit-caption" tabIndex={0}>
             <table>

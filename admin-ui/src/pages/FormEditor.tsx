@@ -9,7 +9,7 @@ import { problemDetail, ProblemText } from '../components/forms';
 import { JsonEditor, type PointedProblem } from '../components/JsonEditor';
 import { Link } from '../components/Link';
 import { ProblemList } from '../components/ProblemList';
-import { Alert, Loading, Success } from '../components/Status';
+import { Alert, Success } from '../components/Status';
 import { Tabs } from '../components/Tabs';
 import { useDebounced } from '../components/useDebounced';
 import { useLoad } from '../components/useLoad';
@@ -21,6 +21,7 @@ import { mayDo } from '../navigation';
 import type { Params } from '../router';
 import { useSession } from '../session';
 import { draftState } from './Forms';
+import { LoadedView } from '../components/LoadedView';
 
 const parts: readonly FormPart[] = ['schema', 'uiSchema', 'translations'];
 
@@ -57,16 +58,9 @@ export function FormEditorPage({ params }: { params: Params }) {
       <p>
         <Link to="/forms">{t('backToForms')}</Link>
       </p>
-      {state.kind === 'loading' && <Loading />}
-      {state.kind === 'failed' && (
-        <Alert>
-          <ProblemText error={state.error} i18n={i18n} />{' '}
-          <button type="button" className="secondary" onClick={reload}>
-            {t('retry')}
-          </button>
-        </Alert>
-      )}
-      {state.kind === 'loaded' && <FormWorkspace form={state.value} onChanged={replace} />}
+      <LoadedView state={state} reload={reload}>
+        {(loaded) => <FormWorkspace form={loaded} onChanged={replace} />}
+      </LoadedView>
     </div>
   );
 }

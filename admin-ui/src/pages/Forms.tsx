@@ -1,11 +1,10 @@
 import type { DraftInfo } from '../api/types';
-import { ProblemText } from '../components/forms';
 import { Link } from '../components/Link';
-import { Alert, Loading } from '../components/Status';
 import { useLoad } from '../components/useLoad';
 import { documentTitle } from '../documents';
 import { useI18n, type I18n } from '../i18n';
 import { useSession } from '../session';
+import { LoadedView } from '../components/LoadedView';
 
 /** Who saved the draft and when; the reader's own drafts say so. */
 export function draftState(draft: DraftInfo | undefined, i18n: I18n, readerId: string): string {
@@ -26,46 +25,41 @@ export function FormsPage() {
   return (
     <div aria-busy={state.kind === 'loading'}>
       <p className="lead">{t('formsLead')}</p>
-      {state.kind === 'loading' && <Loading />}
-      {state.kind === 'failed' && (
-        <Alert>
-          <ProblemText error={state.error} i18n={i18n} />{' '}
-          <button type="button" className="secondary" onClick={reload}>
-            {t('retry')}
-          </button>
-        </Alert>
-      )}
-      {state.kind === 'loaded' && (
-        <div className="table-scroll" role="region" aria-labelledby="forms-caption" tabIndex={0}>
-          <table>
-            <caption id="forms-caption">{t('formsCaption', { count: state.value.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('form')}</th>
-                <th scope="col">{t('documentType')}</th>
-                <th scope="col">{t('publishedVersion')}</th>
-                <th scope="col">{t('draft')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.value.map((form) => (
-                <tr key={form.id}>
-                  <th scope="row">
-                    <Link to={`/forms/${encodeURIComponent(form.id)}`}>{form.id}</Link>
-                  </th>
-                  <td>{documentTitle(form.documentType, language)}</td>
-                  <td>
-                    {form.published ? t('versionN', { version: form.published.version }) : t('notPublished')}
-                  </td>
-                  <td className={form.draft ? 'state-pending' : undefined}>
-                    {draftState(form.draft, i18n, user.id)}
-                  </td>
+      <LoadedView state={state} reload={reload}>
+        {(loaded) => (
+          <div className="table-scroll" role="region" aria-labelledby="forms-caption" tabIndex={0}>
+            <table>
+              <caption id="forms-caption">{t('formsCaption', { count: loaded.length })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('form')}</th>
+                  <th scope="col">{t('documentType')}</th>
+                  <th scope="col">{t('publishedVersion')}</th>
+                  <th scope="col">{t('draft')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {loaded.map((form) => (
+                  <tr key={form.id}>
+                    <th scope="row">
+                      <Link to={`/forms/${encodeURIComponent(form.id)}`}>{form.id}</Link>
+                    </th>
+                    <td>{documentTitle(form.documentType, language)}</td>
+                    <td>
+                      {form.published
+                        ? t('versionN', { version: form.published.version })
+                        : t('notPublished')}
+                    </td>
+                    <td className={form.draft ? 'state-pending' : undefined}>
+                      {draftState(form.draft, i18n, user.id)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </LoadedView>
     </div>
   );
 }

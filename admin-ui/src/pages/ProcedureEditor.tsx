@@ -6,7 +6,7 @@ import { JsonEditor, type PointedProblem } from '../components/JsonEditor';
 import { Link } from '../components/Link';
 import { ProblemList } from '../components/ProblemList';
 import { RuleTestBench } from '../components/RuleTestBench';
-import { Alert, Loading, Success } from '../components/Status';
+import { Alert, Success } from '../components/Status';
 import { useLoad } from '../components/useLoad';
 import { documentTitle } from '../documents';
 import { problemsOutside, problemsUnder } from '../forms/json-pointer';
@@ -16,6 +16,7 @@ import { mayDo } from '../navigation';
 import type { Params } from '../router';
 import { useSession } from '../session';
 import { draftState } from './Forms';
+import { LoadedView } from '../components/LoadedView';
 
 const emptyDefinition: ProcedureDefinition = {
   formId: '',
@@ -36,16 +37,9 @@ export function ProcedureEditorPage({ params }: { params: Params }) {
       <p>
         <Link to="/procedures">{t('backToProcedures')}</Link>
       </p>
-      {state.kind === 'loading' && <Loading />}
-      {state.kind === 'failed' && (
-        <Alert>
-          <ProblemText error={state.error} i18n={i18n} />{' '}
-          <button type="button" className="secondary" onClick={reload}>
-            {t('retry')}
-          </button>
-        </Alert>
-      )}
-      {state.kind === 'loaded' && <ProcedureWorkspace procedure={state.value} onChanged={replace} />}
+      <LoadedView state={state} reload={reload}>
+        {(loaded) => <ProcedureWorkspace procedure={loaded} onChanged={replace} />}
+      </LoadedView>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { ApiError } from '../api/client';
 import { roles as allRoles, type ManagedUser, type Role, type UserChanges } from '../api/types';
 import { describedBy, ErrorSummary, ProblemText, TextField, type FieldMessage } from '../components/forms';
 import { Link } from '../components/Link';
-import { Alert, Loading, Success } from '../components/Status';
+import { Success } from '../components/Status';
 import { useLoad } from '../components/useLoad';
 import { useI18n, type I18n } from '../i18n';
 import { navigate } from '../location';
@@ -11,6 +11,7 @@ import { roleTexts } from '../navigation';
 import type { Params } from '../router';
 import { useSession } from '../session';
 import { minimumPasswordLength } from './Account';
+import { LoadedView } from '../components/LoadedView';
 
 function isLocked(user: ManagedUser, now = new Date()): boolean {
   return user.lockedUntil !== null && new Date(user.lockedUntil) > now;
@@ -41,46 +42,39 @@ export function UsersPage() {
         </Link>
       </p>
       <div aria-busy={state.kind === 'loading'}>
-        {state.kind === 'loading' && <Loading />}
-        {state.kind === 'failed' && (
-          <Alert>
-            <ProblemText error={state.error} i18n={i18n} />{' '}
-            <button type="button" className="secondary" onClick={reload}>
-              {t('retry')}
-            </button>
-          </Alert>
-        )}
-        {state.kind === 'loaded' && (
-          <div className="table-scroll" role="region" aria-labelledby="users-caption" tabIndex={0}>
-            <table>
-              <caption id="users-caption">{t('usersCaption', { count: state.value.length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('email')}</th>
-                  <th scope="col">{t('name')}</th>
-                  <th scope="col">{t('roles')}</th>
-                  <th scope="col">{t('secondFactorColumn')}</th>
-                  <th scope="col">{t('accountStatus')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {state.value.map((user) => (
-                  <tr key={user.id}>
-                    <th scope="row">
-                      <Link to={`/users/${encodeURIComponent(user.id)}`}>{user.email}</Link>
-                    </th>
-                    <td>{user.name}</td>
-                    <td>{user.roles.map((role) => t(roleTexts[role].name)).join(', ')}</td>
-                    <td>{secondFactorState(user, i18n)}</td>
-                    <td className={user.disabled || isLocked(user) ? 'state-off' : undefined}>
-                      {accountState(user, i18n)}
-                    </td>
+        <LoadedView state={state} reload={reload}>
+          {(loaded) => (
+            <div className="table-scroll" role="region" aria-labelledby="users-caption" tabIndex={0}>
+              <table>
+                <caption id="users-caption">{t('usersCaption', { count: loaded.length })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('email')}</th>
+                    <th scope="col">{t('name')}</th>
+                    <th scope="col">{t('roles')}</th>
+                    <th scope="col">{t('secondFactorColumn')}</th>
+                    <th scope="col">{t('accountStatus')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+                </thead>
+                <tbody>
+                  {loaded.map((user) => (
+                    <tr key={user.id}>
+                      <th scope="row">
+                        <Link to={`/users/${encodeURIComponent(user.id)}`}>{user.email}</Link>
+                      </th>
+                      <td>{user.name}</td>
+                      <td>{user.roles.map((role) => t(roleTexts[role].name)).join(', ')}</td>
+                      <td>{secondFactorState(user, i18n)}</td>
+                      <td className={user.disabled || isLocked(user) ? 'state-off' : undefined}>
+                        {accountState(user, i18n)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </LoadedView>
       </div>
     </>
   );
@@ -261,16 +255,9 @@ export function UserEditPage({ params }: { params: Params }) {
       <p>
         <Link to="/users">{t('backToUsers')}</Link>
       </p>
-      {state.kind === 'loading' && <Loading />}
-      {state.kind === 'failed' && (
-        <Alert>
-          <ProblemText error={state.error} i18n={i18n} />{' '}
-          <button type="button" className="secondary" onClick={reload}>
-            {t('retry')}
-          </button>
-        </Alert>
-      )}
-      {state.kind === 'loaded' && state.value === null && <p>{t('userNotFound')}</p>}
+      <LoadedView state={state} reload={reload}>
+        {(loaded) => loaded === null && <p>{t('userNotFound')}</p>}
+      </LoadedView>
       {state.kind === 'loaded' && state.value !== null && (
         <EditUser key={state.value.id} user={state.value} onSaved={replace} />
       )}
