@@ -194,7 +194,7 @@ export function createLifecycleActivities(
       const number = formatPermitNumber({
         party: input.party,
         year,
-        serial: await permits.nextSerial(input.party, year),
+        serial: await permits.nextSerial(input.party, year, input.applicationId),
         documentType: input.documentType,
       });
       const validFrom = issuedAt.toISOString().slice(0, 10);

@@ -39,6 +39,10 @@ interface CounterDocument {
   _id: string;
   last: number;
 }
+interface SerialDocument {
+  _id: string;
+  applicationId: string;
+}
 
 const permitSchema = new Schema<PermitDocument>(
   {
@@ -58,6 +62,10 @@ const permitSchema = new Schema<PermitDocument>(
   },
   { collection: 'permits', versionKey: false },
 );
+const serialSchema = new Schema<SerialDocument>(
+  { _id: { type: String, required: true }, applicationId: { type: String, required: true } },
+  { collection: 'permitSerials', versionKey: false },
+);
 const counterSchema = new Schema<CounterDocument>(
   { _id: { type: String, required: true }, last: { type: Number, required: true } },
   { collection: 'permitCounters', versionKey: false },
@@ -67,27 +75,39 @@ const counterSchema = new Schema<CounterDocument>(
 export class PermitRepository {
   private readonly permits: Model<PermitDocument>;
   private readonly counters: Model<CounterDocument>;
+  private readonly serials: Model<SerialDocument>;
 
   constructor(connection: Connection) {
     this.permits =
       (connection.models.Permit as Model<PermitDocument>) ??
       connection.model<PermitDocument>('Permit', permitSchema);
+    this.serials =
+      (connection.models.PermitSerial as Model<SerialDocument>) ??
+      connection.model<SerialDocument>('PermitSerial', serialSchema);
     this.counters =
       (connection.models.PermitCounter as Model<CounterDocument>) ??
       connection.model<CounterDocument>('PermitCounter', counterSchema);
   }
 
-  /** The next serial for a Party and year: one atomic increment, so no two permits share it. */
-  async nextSerial(party: string, year: number): Promise<number> {
-    const counter = await this.counters
-      .findOneAndUpdate(
-        { _id: `${party}-${year}` },
-        { $inc: { last: 1 } },
-        { upsert: true, returnDocument: 'after' },
-      )
-      .lean<CounterDocument>()
-      .exec();
-    return counter!.last;
+  /**
+   * The next serial for a Party and year, held by this application. Each serial is a document whose
+   * _id is the serial itself, so two permits can never get the same one: the database refuses the
+   * second insert, whatever else runs at the same moment (FerretDB's findAndModify is not atomic
+   * under concurrency, so a plain `$inc` counter is not enough). The counter only says where to start.
+   */
+  async nextSerial(party: string, year: number, applicationId: string): Promise<number> {
+    const key = `${party}-${year}`;
+    const start = (await this.counters.findById(key).lean<CounterDocument>().exec())?.last ?? 0;
+    for (let serial = start + 1; ; serial++) {
+      try {
+        await this.serials.create({ _id: `${key}-${serial}`, applicationId });
+      } catch (error) {
+        if ((error as { code?: number }).code === 11000) continue;
+        throw error;
+      }
+      await this.counters.updateOne({ _id: key }, { $max: { last: serial } }, { upsert: true }).exec();
+      return serial;
+    }
   }
 
   /** Stores the permit unless the application has one already; the stored one is returned either way. */
