@@ -105,9 +105,9 @@ export class ApplicationRepository {
     }));
   }
 
-  /** The applicant's amended data, answering a request for more information. */
-  async replaceData(id: string, data: Record<string, unknown>): Promise<void> {
-    await this.model.updateOne({ _id: id }, { $set: { data } }).exec();
+  /** The applicant's amended data, answering a request for more information, and what the procedure now decides. */
+  async replaceData(id: string, data: Record<string, unknown>, procedure: ProcedureOutcome): Promise<void> {
+    await this.model.updateOne({ _id: id }, { $set: { data, procedure } }).exec();
   }
 
   /** Adds a timeline entry (once per eventId) and moves the status when one is given. */

@@ -175,7 +175,13 @@ export class ApplicationService {
       application.formVersionId,
     );
     await this.checkData(applicant.userId, application.documentType, version.schema, data, language);
-    await this.applications.replaceData(id, data);
+    // The amended data may change the evidence, fee or steps the filed procedure version asks for.
+    const { procedureVersionId: _, ...procedure } = await this.intake.procedures.outcomeForAmendment(
+      application.procedureVersionId,
+      application.documentType,
+      data,
+    );
+    await this.applications.replaceData(id, data, procedure);
     await this.intake.lifecycles.amend(id, applicant.userId);
     await this.audit.record(caller, {
       action: 'application.amended',
@@ -184,7 +190,7 @@ export class ApplicationService {
       before: application.data,
       after: data,
     });
-    return viewOf({ ...application, data, status: 'under-review' });
+    return viewOf({ ...application, data, procedure, status: 'under-review' });
   }
 
   /** Everything intake checks in the data: storable names, the form, the Convention, evidence ownership. */

@@ -210,19 +210,36 @@ export class ProcedureService {
     documentType: DocumentType,
     data: Record<string, unknown>,
   ): Promise<ApplicationProcedure> {
-    const version = await this.currentVersion(documentType);
+    return this.outcomeUnder(await this.currentVersion(documentType), documentType, data);
+  }
+
+  /**
+   * What the version an application was filed under decides for its data as amended: a case stays
+   * under its procedure version to the end, even when a newer one is published meanwhile.
+   */
+  async outcomeForAmendment(
+    procedureVersionId: string | null,
+    documentType: DocumentType,
+    data: Record<string, unknown>,
+  ): Promise<ApplicationProcedure> {
+    const match = procedureVersionId
+      ? /^([a-z0-9][a-z0-9-]{1,62})@([1-9]\d{0,8})$/.exec(procedureVersionId)
+      : null;
+    const version = match ? await this.procedures.findVersion(match[1]!, Number(match[2])) : undefined;
+    return this.outcomeUnder(version, documentType, data);
+  }
+
+  private outcomeUnder(
+    version: ProcedureVersionRecord | undefined,
+    documentType: DocumentType,
+    data: Record<string, unknown>,
+  ): ApplicationProcedure {
     const outcome = evaluateProcedure(
       version?.definition ?? CONVENTION_ONLY,
       data,
       requirementsOfApplication(documentType, this.party, data),
     );
     return { procedureVersionId: version?.versionId ?? null, ...outcome };
-  }
-
-  /** A published version by id (`export-procedure@2`), as the lifecycle re-evaluates it. */
-  async versionById(versionId: string): Promise<ProcedureVersionRecord | undefined> {
-    const match = /^([a-z0-9][a-z0-9-]{1,62})@([1-9]\d{0,8})$/.exec(versionId);
-    return match ? this.procedures.findVersion(match[1]!, Number(match[2])) : undefined;
   }
 
   private async currentVersion(documentType: DocumentType): Promise<ProcedureVersionRecord | undefined> {

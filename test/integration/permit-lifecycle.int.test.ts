@@ -255,11 +255,20 @@ describe('the permit lifecycle on the real Temporal server', () => {
       body: { data: { ...example.data, purpose: 'nonsense' } },
     });
     expect(broken.status).toBe(422);
-    const amended = await stack.api(`/api/applications/${id}/amend`, {
-      token: applicant,
-      body: { data: { ...example.data, notes: 'Invoice sent by post, reference 2026/114' } },
-    });
+    // A zoo, not a trader: the non-commercial fee of the filed procedure version now applies.
+    const amended = await stack.api<{ procedure: { fee: { amount: number } } }>(
+      `/api/applications/${id}/amend`,
+      {
+        token: applicant,
+        body: { data: { ...example.data, purpose: 'Z', notes: 'Invoice sent by post, reference 2026/114' } },
+      },
+    );
     expect(amended.status).toBe(200);
+    expect(amended.body.procedure.fee.amount).toBe(1000);
+    const stored = await stack.api<{ procedure: { fee: { amount: number } } }>(`/api/applications/${id}`, {
+      token: applicant,
+    });
+    expect(stored.body.procedure.fee.amount).toBe(1000);
     const [again] = await tasksOnceOpen(ma, id, ['completeness-check']);
     expect(again!.id).toBe(`${id}:completeness-check:2`);
     expect((await application(id)).status).toBe('under-review');
