@@ -4,7 +4,12 @@ import { formatPermitNumber } from '../domain/permit-number';
 import { computeValidUntil } from '../domain/validity';
 import type { ApplicationRepository, ApplicationStatus } from '../store/applications';
 import type { AuditActor, AuditRepository } from '../store/audit';
-import type { PermitRecord, PermitRepository } from '../store/permits';
+import {
+  replacementPermitId,
+  type PermitRecord,
+  type PermitRepository,
+  type ReplacedPermit,
+} from '../store/permits';
 import type { NonDetrimentFindingRepository } from '../store/non-detriment-findings';
 import type { TaskDecision, TaskRepository } from '../store/tasks';
 import { standingFindingsFor, type CoveredTrade } from '../domain/findings/standing-finding';
@@ -46,6 +51,15 @@ export interface IssuePermitInput {
   nonDetrimentFindingIds?: string[];
 }
 
+export interface ReplacePermitInput {
+  applicationId: string;
+  /** The permit being replaced; it must be the application's valid permit. */
+  replacedPermitId: string;
+  reason: ReplacedPermit['reason'];
+  explanation?: string;
+  by: AuditActor;
+}
+
 export interface StandingFindingAnswer {
   decision: 'positive' | 'negative';
   findingIds: string[];
@@ -69,6 +83,16 @@ function tradesOf(data: FormData): CoveredTrade[] {
     term: textAt(objectAt(block.description).term),
     purpose: textAt(data.purpose),
   }));
+}
+
+/** How many replacements came before: 0 for the first permit, n for `<application>-R<n>`. */
+const replacementCountOf = (permitId: string) => Number(/-R(\d+)$/.exec(permitId)?.[1] ?? 0);
+
+/** The permit number, or a failure that no retry can mend. */
+function permitNumberOrFailure(parts: Parameters<typeof formatPermitNumber>[0]): string {
+  const number = formatPermitNumber(parts);
+  if (!number.ok) throw ApplicationFailure.nonRetryable(number.error.message.en, 'PermitNotIssuable');
+  return number.value;
 }
 
 /** The id of the activity's own run, stable across its retries: a retried write finds its own mark. */
@@ -151,11 +175,62 @@ export function createLifecycleActivities(
     /** The permit moved on after issuance: endorsed, used, expired or cancelled. */
     async updatePermit(input: {
       applicationId: string;
+      /** Absent in lifecycles that began before replacements: the first permit, keyed by the application. */
+      permitId?: string;
       change: Parameters<PermitRepository['update']>[1];
       by: AuditActor | null;
     }): Promise<void> {
-      await permits.update(input.applicationId, input.change);
-      await auditOnce(`permit.${input.change.status}`, 'permit', input.applicationId, input.by, input.change);
+      const permitId = input.permitId ?? input.applicationId;
+      await permits.update(permitId, input.change);
+      await auditOnce(`permit.${input.change.status}`, 'permit', permitId, input.by, input.change);
+    },
+
+    /**
+     * A replacement for a permit that was lost, stolen or destroyed: a new number, the same blocks
+     * and the same last day of validity (validity cannot be extended), Box 5 naming the replaced
+     * permit and why; the replaced permit is marked so. Idempotent: a retry finds what it made.
+     */
+    async replacePermit(input: ReplacePermitInput): Promise<PermitRecord> {
+      const replaced = await permits.find(input.replacedPermitId);
+      if (!replaced || replaced.applicationId !== input.applicationId) {
+        throw ApplicationFailure.nonRetryable(`Permit ${input.replacedPermitId} does not exist`, 'NotFound');
+      }
+      const id = replacementPermitId(input.applicationId, replacementCountOf(replaced.id) + 1);
+      const issuedAt = new Date();
+      const year = issuedAt.getUTCFullYear();
+      const existing = await permits.find(id);
+      const replacement =
+        existing ??
+        (await permits.createOnce({
+          ...replaced,
+          id,
+          number: permitNumberOrFailure({
+            party: replaced.party,
+            year,
+            serial: await permits.nextSerial(replaced.party, year, id),
+            documentType: replaced.documentType,
+          }),
+          status: 'valid',
+          validFrom: issuedAt.toISOString().slice(0, 10),
+          issuedAt,
+          replaces: {
+            permitId: replaced.id,
+            number: replaced.number,
+            reason: input.reason,
+            ...(input.explanation ? { explanation: input.explanation } : {}),
+          },
+        }));
+      await permits.update(replaced.id, {
+        status: 'replaced',
+        replacedBy: { permitId: replacement.id, number: replacement.number },
+      });
+      await applications.setPermit(input.applicationId, replacement.id);
+      await auditOnce('permit.replaced', 'permit', replaced.id, input.by, {
+        replacedBy: replacement.number,
+        reason: input.reason,
+      });
+      await auditOnce('permit.issued', 'permit', replacement.number, input.by, replacement);
+      return replacement;
     },
 
     /** The task of a step no one needs to decide any more (the application was withdrawn). */
@@ -187,29 +262,28 @@ export function createLifecycleActivities(
     /** The permit number comes from the Party's counter for the year; an application gets one permit, ever. */
     async issuePermit(input: IssuePermitInput): Promise<PermitRecord> {
       const existing = await permits.forApplication(input.applicationId);
-      if (existing) return existing;
+      if (existing) {
+        // A retry after a crash may find the permit stored but not yet named on the application.
+        await applications.setPermit(input.applicationId, existing.id);
+        return existing;
+      }
       const application = await applications.find(input.applicationId);
       const issuedAt = new Date();
       const year = issuedAt.getUTCFullYear();
-      const number = formatPermitNumber({
+      const validFrom = issuedAt.toISOString().slice(0, 10);
+      const validUntil = computeValidUntil(input.documentType, validFrom);
+      if (!validUntil.ok)
+        throw ApplicationFailure.nonRetryable(validUntil.error.message.en, 'PermitNotIssuable');
+      const number = permitNumberOrFailure({
         party: input.party,
         year,
         serial: await permits.nextSerial(input.party, year, input.applicationId),
         documentType: input.documentType,
       });
-      const validFrom = issuedAt.toISOString().slice(0, 10);
-      const validUntil = computeValidUntil(input.documentType, validFrom);
-      if (!number.ok || !validUntil.ok) {
-        const reason = !number.ok
-          ? number.error.message.en
-          : !validUntil.ok
-            ? validUntil.error.message.en
-            : '';
-        throw ApplicationFailure.nonRetryable(reason, 'PermitNotIssuable');
-      }
       const permit = await permits.createOnce({
+        id: input.applicationId,
         applicationId: input.applicationId,
-        number: number.value,
+        number,
         party: input.party,
         documentType: input.documentType,
         status: 'valid',
@@ -221,6 +295,7 @@ export function createLifecycleActivities(
         issuedAt,
         nonDetrimentFindingIds: input.nonDetrimentFindingIds ?? [],
       });
+      await applications.setPermit(input.applicationId, permit.id);
       await auditOnce('permit.issued', 'permit', permit.number, null, permit);
       return permit;
     },

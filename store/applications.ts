@@ -41,6 +41,8 @@ export interface ApplicationRecord {
   status: ApplicationStatus;
   timeline: TimelineEntry[];
   submittedAt: Date;
+  /** The permit issued on it as it stands now (a replacement's id once replaced). */
+  permitId?: string;
 }
 
 /** What a list of applications shows: no form data, no outcome. */
@@ -65,6 +67,7 @@ const applicationSchema = new Schema<ApplicationDocument>(
     status: { type: String, required: true },
     timeline: { type: Schema.Types.Mixed, required: true },
     submittedAt: { type: Date, required: true },
+    permitId: { type: String },
   },
   { collection: 'applications', versionKey: false, minimize: false },
 );
@@ -118,6 +121,11 @@ export class ApplicationRepository {
         { $push: { timeline: entry }, ...(status ? { $set: { status } } : {}) },
       )
       .exec();
+  }
+
+  /** The permit issued on the application, or the one that replaced it. */
+  async setPermit(id: string, permitId: string): Promise<void> {
+    await this.model.updateOne({ _id: id }, { $set: { permitId } }).exec();
   }
 
   async find(id: string): Promise<ApplicationRecord | undefined> {

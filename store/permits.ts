@@ -1,8 +1,17 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { DocumentType, IsoDate } from '../domain/codes/types';
+import type { PermitReplacementReason } from '../domain/documents/replacement-reasons';
 
-/** Where a permit stands after issuance: valid until used, expired or cancelled. */
-export type PermitStatus = 'valid' | 'endorsed' | 'used' | 'expired' | 'cancelled';
+/** Where a permit stands after issuance: valid until used, expired, cancelled or replaced. */
+export type PermitStatus = 'valid' | 'endorsed' | 'used' | 'expired' | 'cancelled' | 'replaced';
+
+/** Box 5 of a replacement permit: the permit it replaces and why. */
+export interface ReplacedPermit {
+  permitId: string;
+  number: string;
+  reason: PermitReplacementReason;
+  explanation?: string;
+}
 
 /** Boxes 14 and 15: what customs saw leave, per block. */
 export interface ExportEndorsement {
@@ -15,7 +24,12 @@ export interface ExportEndorsement {
 
 /** An issued permit or certificate. */
 export interface PermitRecord {
-  /** The application it was issued on: one permit per application. */
+  /**
+   * The application's id for the first permit issued on it; `<application id>-R<n>` for its n-th
+   * replacement. An application has one valid permit at a time.
+   */
+  id: string;
+  /** The application it was issued on. */
   applicationId: string;
   number: string;
   party: string;
@@ -32,9 +46,19 @@ export interface PermitRecord {
   issuedAt: Date;
   /** The standing non-detriment findings the permit relied on, if any. */
   nonDetrimentFindingIds: string[];
+  /** On a replacement: the permit it replaces and why (Box 5). */
+  replaces?: ReplacedPermit;
+  /** On a replaced permit: the permit that replaced it. */
+  replacedBy?: { permitId: string; number: string };
 }
 
-type PermitDocument = Omit<PermitRecord, 'applicationId'> & { _id: string };
+/** The id of an application's n-th replacement permit. */
+export function replacementPermitId(applicationId: string, replacement: number): string {
+  return `${applicationId}-R${replacement}`;
+}
+
+// Permits issued before replacements existed have no applicationId of their own: their _id is it.
+type PermitDocument = Omit<PermitRecord, 'id' | 'applicationId'> & { _id: string; applicationId?: string };
 interface CounterDocument {
   _id: string;
   last: number;
@@ -47,6 +71,7 @@ interface SerialDocument {
 const permitSchema = new Schema<PermitDocument>(
   {
     _id: { type: String, required: true },
+    applicationId: { type: String },
     number: { type: String, required: true },
     party: { type: String, required: true },
     documentType: { type: String, required: true },
@@ -59,6 +84,8 @@ const permitSchema = new Schema<PermitDocument>(
     validUntil: { type: String, required: true },
     issuedAt: { type: Date, required: true },
     nonDetrimentFindingIds: { type: [String], default: [] },
+    replaces: { type: Schema.Types.Mixed },
+    replacedBy: { type: Schema.Types.Mixed },
   },
   { collection: 'permits', versionKey: false },
 );
@@ -110,31 +137,43 @@ export class PermitRepository {
     }
   }
 
-  /** Stores the permit unless the application has one already; the stored one is returned either way. */
+  /** Stores the permit unless one with its id exists; the stored one is returned either way. */
   async createOnce(permit: PermitRecord): Promise<PermitRecord> {
-    const { applicationId, ...rest } = permit;
+    const { id, ...rest } = permit;
     try {
-      await this.permits.create({ _id: applicationId, ...rest });
+      await this.permits.create({ _id: id, ...rest });
       return permit;
     } catch (error) {
       if ((error as { code?: number }).code !== 11000) throw error;
-      return (await this.forApplication(applicationId))!;
+      return (await this.find(id))!;
     }
   }
 
-  /** Moves the permit on after issuance and keeps what moved it (endorsement, confirmation, cancellation). */
+  /** Moves the permit on after issuance and keeps what moved it (endorsement, confirmation, cancellation, replacement). */
   async update(
-    applicationId: string,
+    id: string,
     change: Pick<PermitRecord, 'status'> &
-      Partial<Pick<PermitRecord, 'endorsement' | 'importConfirmation' | 'cancellation'>>,
+      Partial<Pick<PermitRecord, 'endorsement' | 'importConfirmation' | 'cancellation' | 'replacedBy'>>,
   ): Promise<void> {
-    await this.permits.updateOne({ _id: applicationId }, { $set: change }).exec();
+    await this.permits.updateOne({ _id: id }, { $set: change }).exec();
   }
 
-  async forApplication(applicationId: string): Promise<PermitRecord | undefined> {
-    const found = await this.permits.findById(applicationId).lean<PermitDocument>().exec();
+  async find(id: string): Promise<PermitRecord | undefined> {
+    const found = await this.permits.findById(id).lean<PermitDocument>().exec();
     if (!found) return undefined;
-    const { _id, ...rest } = found;
-    return { applicationId: _id, ...rest };
+    const { _id, applicationId, ...rest } = found;
+    return { id: _id, applicationId: applicationId ?? _id, ...rest };
+  }
+
+  /** The application's permit as it stands now: the first one issued, or the last that replaced it. */
+  async forApplication(applicationId: string): Promise<PermitRecord | undefined> {
+    let permit = await this.find(applicationId);
+    // Each replacement names the next; the chain is short (a lost permit is rarely lost twice).
+    for (let hops = 0; permit?.replacedBy && hops < 100; hops++) {
+      const next = await this.find(permit.replacedBy.permitId);
+      if (!next) break;
+      permit = next;
+    }
+    return permit;
   }
 }

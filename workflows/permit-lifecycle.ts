@@ -11,6 +11,10 @@ import {
 import type { LifecycleActivities } from '../activities/lifecycle';
 import type { ProcedureEvaluationActivities } from '../activities/procedure-evaluation';
 import type { DocumentType } from '../domain/codes/types';
+import {
+  isPermitReplacementReason,
+  type PermitReplacementReason,
+} from '../domain/documents/replacement-reasons';
 import { isRole } from '../domain/roles';
 import { COMPLETENESS_CHECK, FINAL_DECISION } from '../forms/procedures/base-steps';
 import type { OutcomeStep } from '../forms/procedures/definition';
@@ -39,8 +43,16 @@ export interface StepDecision {
 /** Where the application stands once its lifecycle has it: every status but the moment of submission. */
 export type LifecycleStatus = Exclude<ApplicationStatus, 'submitted'>;
 
+/**
+ * Which permit an action after issuance is meant for. Absent, the application's permit as it stands;
+ * present, the action is refused when that permit has been replaced in the meantime.
+ */
+interface AimedAtPermit {
+  permitId?: string;
+}
+
 /** Boxes 14 and 15, as customs enters them at the border. */
-export interface PermitEndorsement {
+export interface PermitEndorsement extends AimedAtPermit {
   quantities: number[];
   port: string;
   date: string;
@@ -48,13 +60,21 @@ export interface PermitEndorsement {
   officer: AuditActor;
 }
 
-export interface PermitCancellation {
+export interface PermitCancellation extends AimedAtPermit {
   reason: string;
   officer: AuditActor;
 }
 
+/** The Management Authority replaces a valid permit the holder lost (or had stolen or destroyed). */
+export interface PermitReplacement extends AimedAtPermit {
+  reason: PermitReplacementReason;
+  /** What happened; required when the reason is `other`. */
+  explanation?: string;
+  officer: AuditActor;
+}
+
 /** What the importing Party says arrived, per block. */
-export interface ImportConfirmation {
+export interface ImportConfirmation extends AimedAtPermit {
   quantities: number[];
   officer: AuditActor;
 }
@@ -88,6 +108,8 @@ export interface LifecycleState {
     }
   >;
   permitNumber: string | null;
+  /** The permit as it stands now: a replacement's id once replaced. */
+  permitId?: string;
   /** How many times the completeness check has been asked (more than once after amendments). */
   round: number;
   /** Standing non-detriment findings that settled the NDF step. */
@@ -101,6 +123,9 @@ export const amendApplication = defineUpdate<{ status: 'under-review' }, [Amendm
 export const withdrawApplication = defineUpdate<{ status: 'withdrawn' }, [Withdrawal]>('withdrawApplication');
 export const endorsePermit = defineUpdate<{ status: 'endorsed' }, [PermitEndorsement]>('endorsePermit');
 export const cancelPermit = defineUpdate<{ status: 'cancelled' }, [PermitCancellation]>('cancelPermit');
+export const replaceIssuedPermit = defineUpdate<{ permitId: string; number: string }, [PermitReplacement]>(
+  'replacePermit',
+);
 export const confirmImport = defineUpdate<{ status: 'used' }, [ImportConfirmation]>('confirmImport');
 export const lifecycleState = defineQuery<LifecycleState>('lifecycleState');
 
@@ -117,6 +142,7 @@ const {
   issuePermit,
   standingFindingFor,
   updatePermit,
+  replacePermit,
 } = proxyActivities<LifecycleActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { maximumInterval: '30 seconds', nonRetryableErrorTypes: ['PermitNotIssuable'] },
@@ -173,10 +199,22 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
   let endorsement: PermitEndorsement | undefined;
   let cancellation: PermitCancellation | undefined;
   let importConfirmation: ImportConfirmation | undefined;
+  let replacementRequest: PermitReplacement | undefined;
+  let replacementMade: ((permit: PermitRecord) => void) | undefined;
+  let currentPermit: PermitRecord | undefined;
 
   const officerMay = (officer: AuditActor, role: string) => {
     if (!officer.roles.includes(role)) {
       throw ApplicationFailure.nonRetryable(`Only a ${role} may do this`, 'WrongRole');
+    }
+  };
+  /** A replaced permit is void: whoever holds it is told which permit replaced it. */
+  const stillCurrent = (request: AimedAtPermit) => {
+    if (request.permitId !== undefined && currentPermit && request.permitId !== currentPermit.id) {
+      throw ApplicationFailure.nonRetryable(
+        `This permit was replaced by ${currentPermit.number}`,
+        'PermitReplaced',
+      );
     }
   };
   setHandler(
@@ -188,6 +226,7 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
     {
       validator: (request) => {
         officerMay(request.officer, 'customs_officer');
+        stillCurrent(request);
         if (state.status === 'endorsed' || state.status === 'used' || endorsement) {
           throw ApplicationFailure.nonRetryable(
             'This permit has been endorsed already: one consignment per permit',
@@ -226,7 +265,8 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
     {
       validator: (request) => {
         officerMay(request.officer, 'ma_officer');
-        if (state.status !== 'issued' || endorsement || cancellation) {
+        stillCurrent(request);
+        if (state.status !== 'issued' || endorsement || cancellation || replacementRequest) {
           throw ApplicationFailure.nonRetryable(
             `A permit that is ${state.status} cannot be cancelled`,
             'NotCancellable',
@@ -247,6 +287,7 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
     {
       validator: (request) => {
         officerMay(request.officer, 'ma_officer');
+        stillCurrent(request);
         if (state.status !== 'endorsed' || importConfirmation) {
           throw ApplicationFailure.nonRetryable(
             'Only an endorsed permit waits for the import confirmation',
@@ -258,6 +299,36 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
             `Give one quantity for each of the ${authorised.length} blocks`,
             'InvalidQuantities',
           );
+        }
+      },
+    },
+  );
+  setHandler(
+    replaceIssuedPermit,
+    async (request) => {
+      replacementRequest = request;
+      // The caller gets the replacement's number once it is issued.
+      const replacement = await new Promise<PermitRecord>((resolve) => (replacementMade = resolve));
+      return { permitId: replacement.id, number: replacement.number };
+    },
+    {
+      validator: (request) => {
+        officerMay(request.officer, 'ma_officer');
+        stillCurrent(request);
+        if (state.status !== 'issued' || endorsement || cancellation || replacementRequest) {
+          throw ApplicationFailure.nonRetryable(
+            `A permit that is ${state.status} cannot be replaced; only a valid permit not yet endorsed`,
+            'NotReplaceable',
+          );
+        }
+        if (!isPermitReplacementReason(request.reason)) {
+          throw ApplicationFailure.nonRetryable(
+            'The reason is one of lost, stolen, destroyed or other',
+            'InvalidReason',
+          );
+        }
+        if (request.reason === 'other' && !request.explanation?.trim()) {
+          throw ApplicationFailure.nonRetryable('Say why the permit is replaced', 'ReasonRequired');
         }
       },
     },
@@ -525,15 +596,41 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
    * confirmation of what arrived, and it is used.
    */
   async function afterIssuance(issued: PermitRecord): Promise<LifecycleState> {
+    currentPermit = issued;
+    state.permitId = issued.id;
     authorised = issued.authorisedQuantities;
-    const untilEndOfValidity = Math.max(0, Date.parse(`${issued.validUntil}T23:59:59Z`) - Date.now());
-    const acted = await condition(
-      () => endorsement !== undefined || cancellation !== undefined,
-      untilEndOfValidity,
-    );
+    // A replacement keeps the last day of validity: validity cannot be extended.
+    const endOfValidity = Date.parse(`${issued.validUntil}T23:59:59Z`);
+    let acted: boolean;
+    for (;;) {
+      acted = await condition(
+        () => endorsement !== undefined || cancellation !== undefined || replacementRequest !== undefined,
+        Math.max(0, endOfValidity - Date.now()),
+      );
+      if (!replacementRequest) break;
+      const request = replacementRequest;
+      const replaced: PermitRecord = currentPermit;
+      currentPermit = await replacePermit({
+        applicationId: input.applicationId,
+        replacedPermitId: replaced.id,
+        reason: request.reason,
+        ...(request.explanation ? { explanation: request.explanation } : {}),
+        by: request.officer,
+      });
+      state.permitNumber = currentPermit.number;
+      state.permitId = currentPermit.id;
+      replacementRequest = undefined;
+      await event('permit-replaced', {
+        note: `${replaced.number} → ${currentPermit.number} (${request.reason}${request.explanation ? `: ${request.explanation}` : ''})`,
+        by: request.officer,
+      });
+      // Answered once the timeline says so, so the caller's next look finds it there.
+      replacementMade?.(currentPermit);
+    }
     if (cancellation) {
       await updatePermit({
         applicationId: input.applicationId,
+        permitId: currentPermit.id,
         change: {
           status: 'cancelled',
           cancellation: { reason: cancellation.reason, by: cancellation.officer.userId },
@@ -545,14 +642,20 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
       return state;
     }
     if (!acted || !endorsement) {
-      await updatePermit({ applicationId: input.applicationId, change: { status: 'expired' }, by: null });
+      await updatePermit({
+        applicationId: input.applicationId,
+        permitId: currentPermit.id,
+        change: { status: 'expired' },
+        by: null,
+      });
       setStatus('expired');
       await event('expired', { status: 'expired' });
       return state;
     }
-    const { officer, ...endorsed } = endorsement;
+    const { officer, permitId: _aimedAt, ...endorsed } = endorsement;
     await updatePermit({
       applicationId: input.applicationId,
+      permitId: currentPermit.id,
       change: { status: 'endorsed', endorsement: { ...endorsed, by: officer.userId } },
       by: officer,
     });
@@ -562,6 +665,7 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
     const confirmation = importConfirmation!;
     await updatePermit({
       applicationId: input.applicationId,
+      permitId: currentPermit.id,
       change: {
         status: 'used',
         importConfirmation: { quantities: confirmation.quantities, by: confirmation.officer.userId },

@@ -5,3 +5,4 @@
 export * from './model';
 export * from './document-types';
 export * from './sheets';
+export * from './replacement-reasons';

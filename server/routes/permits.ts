@@ -1,5 +1,6 @@
 import type { RouteTable } from '../http/route-table';
-import type { EndorsementInput, PermitService } from '../services/permits';
+import { PERMIT_REPLACEMENT_REASONS } from '../../domain/documents/replacement-reasons';
+import type { EndorsementInput, PermitService, ReplacementInput } from '../services/permits';
 
 const quantities = { type: 'array', minItems: 1, maxItems: 50, items: { type: 'number', minimum: 0 } };
 
@@ -78,6 +79,32 @@ export function permitRoutes(routes: RouteTable, permits: PermitService) {
     responses: { 200: { description: 'The permit, used' }, 409: { description: 'Not endorsed yet' } },
     handler: async ({ caller, params, body, res }) => {
       res.json(await permits.confirmImport(caller, params.id!, body.quantities));
+    },
+  });
+
+  routes.add<ReplacementInput>({
+    method: 'post',
+    path: '/permits/:id/replacement',
+    access: { permission: 'permits.manage' },
+    tag: 'Permits',
+    summary:
+      'Replace a valid permit that was lost, stolen or destroyed: a new number with the same validity, Box 5 naming the replaced permit and the reason',
+    body: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['reason'],
+      properties: {
+        reason: { type: 'string', enum: [...PERMIT_REPLACEMENT_REASONS] },
+        explanation: { type: 'string', maxLength: 500 },
+      },
+    },
+    responses: {
+      201: { description: 'The replacement permit' },
+      409: { description: 'Endorsed, cancelled, expired or replaced already' },
+      422: { description: 'No reason, or “other” without an explanation' },
+    },
+    handler: async ({ caller, params, body, res }) => {
+      res.status(201).json(await permits.replace(caller, params.id!, body));
     },
   });
 }

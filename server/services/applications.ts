@@ -35,6 +35,8 @@ export interface ApplicationView {
   submittedAt: Date;
   timeline: ApplicationRecord['timeline'];
   data: Record<string, unknown>;
+  /** The permit issued on it, once issued: a replacement's id after a replacement. */
+  permitId?: string;
 }
 
 /** Collaborators of intake besides the store: forms, procedures, the checklist, evidence and drafts. */
@@ -265,6 +267,18 @@ export class ApplicationService {
   }
 }
 
+const WITH_PERMIT = new Set<ApplicationRecord['status']>([
+  'issued',
+  'endorsed',
+  'used',
+  'expired',
+  'cancelled',
+]);
+
+// Permits issued before applications recorded theirs carry the application's id.
+const permitIdOf = (application: ApplicationRecord) =>
+  application.permitId ?? (WITH_PERMIT.has(application.status) ? application.id : undefined);
+
 function viewOf(application: ApplicationRecord): ApplicationView {
   const attached = new Set(evidenceOf(application.data).map((item) => item.kind));
   return {
@@ -278,6 +292,7 @@ function viewOf(application: ApplicationRecord): ApplicationView {
     submittedAt: application.submittedAt,
     timeline: application.timeline,
     data: application.data,
+    ...(permitIdOf(application) ? { permitId: permitIdOf(application) } : {}),
   };
 }
 

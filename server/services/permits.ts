@@ -5,7 +5,9 @@ import {
   confirmImport,
   endorsePermit,
   lifecycleWorkflowId,
+  replaceIssuedPermit,
   type PermitEndorsement,
+  type PermitReplacement,
 } from '../../workflows/permit-lifecycle';
 import { lifecycleRefusal } from './lifecycles';
 import type { PermitRecord, PermitRepository } from '../../store/permits';
@@ -19,7 +21,7 @@ import {
 } from '../identity/permissions';
 
 export interface PermitView {
-  /** The permit's id; one permit per application, so the application's id. */
+  /** The application's id for its first permit; `<application id>-R<n>` for a replacement. */
   id: string;
   number: string;
   status: PermitRecord['status'];
@@ -34,9 +36,14 @@ export interface PermitView {
   endorsement?: PermitRecord['endorsement'];
   importConfirmation?: PermitRecord['importConfirmation'];
   cancellation?: PermitRecord['cancellation'];
+  /** Box 5 of a replacement: the permit it replaces and why. */
+  replaces?: PermitRecord['replaces'];
+  /** On a replaced permit: the one that replaced it. */
+  replacedBy?: PermitRecord['replacedBy'];
 }
 
-export type EndorsementInput = Omit<PermitEndorsement, 'officer'>;
+export type EndorsementInput = Omit<PermitEndorsement, 'officer' | 'permitId'>;
+export type ReplacementInput = Omit<PermitReplacement, 'officer' | 'permitId'>;
 
 const officerOf = (actor: UserActor) => ({
   userId: actor.userId,
@@ -44,7 +51,7 @@ const officerOf = (actor: UserActor) => ({
   roles: [...actor.roles],
 });
 
-const APPLICATION_ID = /^[A-Z]{2}-\d{4}-[0-9A-F]{12}$/;
+const PERMIT_ID = /^[A-Z]{2}-\d{4}-[0-9A-F]{12}(-R\d{1,3})?$/;
 
 /** Issued permits, seen by the holder (the applicant) and the Party's officers. */
 export class PermitService {
@@ -57,37 +64,55 @@ export class PermitService {
   /** Customs at the border: the quantities that actually leave, per block, the port and the date. */
   async endorse(caller: Caller, id: string, input: EndorsementInput): Promise<PermitView> {
     const officer = requirePermission(caller, 'permits.endorse');
-    await this.send(id, (handle) =>
-      handle.executeUpdate(endorsePermit, { args: [{ ...input, officer: officerOf(officer) }] }),
+    await this.send(id, (handle, permitId) =>
+      handle.executeUpdate(endorsePermit, { args: [{ ...input, permitId, officer: officerOf(officer) }] }),
     );
     return this.get(caller, id);
   }
 
   async cancel(caller: Caller, id: string, reason: string): Promise<PermitView> {
     const officer = requirePermission(caller, 'permits.manage');
-    await this.send(id, (handle) =>
-      handle.executeUpdate(cancelPermit, { args: [{ reason, officer: officerOf(officer) }] }),
+    await this.send(id, (handle, permitId) =>
+      handle.executeUpdate(cancelPermit, { args: [{ reason, permitId, officer: officerOf(officer) }] }),
     );
     return this.get(caller, id);
+  }
+
+  /**
+   * The Management Authority replaces a valid permit the holder lost (or had stolen or destroyed):
+   * the answer is the replacement, whose Box 5 names this one; this one is marked replaced.
+   */
+  async replace(caller: Caller, id: string, input: ReplacementInput): Promise<PermitView> {
+    const officer = requirePermission(caller, 'permits.manage');
+    const replacement = await this.send(id, (handle, permitId) =>
+      handle.executeUpdate(replaceIssuedPermit, {
+        args: [{ ...input, permitId, officer: officerOf(officer) }],
+      }),
+    );
+    return this.get(caller, replacement.permitId);
   }
 
   /** The importing Party's confirmation of what arrived (entered by the MA until it arrives by exchange). */
   async confirmImport(caller: Caller, id: string, quantities: number[]): Promise<PermitView> {
     const officer = requirePermission(caller, 'permits.manage');
-    await this.send(id, (handle) =>
-      handle.executeUpdate(confirmImport, { args: [{ quantities, officer: officerOf(officer) }] }),
+    await this.send(id, (handle, permitId) =>
+      handle.executeUpdate(confirmImport, { args: [{ quantities, permitId, officer: officerOf(officer) }] }),
     );
     return this.get(caller, id);
   }
 
-  private async send(
+  /** Sends an update to the lifecycle of the permit's application, naming the permit it is meant for. */
+  private async send<T>(
     id: string,
-    update: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<unknown>,
-  ): Promise<void> {
-    const permit = APPLICATION_ID.test(id) ? await this.permits.forApplication(id) : undefined;
+    update: (handle: ReturnType<Client['workflow']['getHandle']>, permitId: string) => Promise<T>,
+  ): Promise<T> {
+    const permit = PERMIT_ID.test(id) ? await this.permits.find(id) : undefined;
     if (!permit) throw notFound(`Permit ${id}`);
     try {
-      await update(this.temporal.workflow.getHandle(lifecycleWorkflowId(permit.applicationId)));
+      return await update(
+        this.temporal.workflow.getHandle(lifecycleWorkflowId(permit.applicationId)),
+        permit.id,
+      );
     } catch (error) {
       throw lifecycleRefusal(error, 'The change of the permit');
     }
@@ -95,7 +120,7 @@ export class PermitService {
 
   async get(caller: Caller, id: string): Promise<PermitView> {
     const actor = requireSignedIn(caller);
-    const permit = APPLICATION_ID.test(id) ? await this.permits.forApplication(id) : undefined;
+    const permit = PERMIT_ID.test(id) ? await this.permits.find(id) : undefined;
     const application = permit ? await this.applications.find(permit.applicationId) : undefined;
     const visible =
       application !== undefined &&
@@ -103,7 +128,7 @@ export class PermitService {
     // The same answer whether it does not exist or is someone else's.
     if (!permit || !visible) throw notFound(`Permit ${id}`);
     return {
-      id: permit.applicationId,
+      id: permit.id,
       number: permit.number,
       status: permit.status,
       documentType: permit.documentType,
@@ -116,6 +141,8 @@ export class PermitService {
       ...(permit.endorsement ? { endorsement: permit.endorsement } : {}),
       ...(permit.importConfirmation ? { importConfirmation: permit.importConfirmation } : {}),
       ...(permit.cancellation ? { cancellation: permit.cancellation } : {}),
+      ...(permit.replaces ? { replaces: permit.replaces } : {}),
+      ...(permit.replacedBy ? { replacedBy: permit.replacedBy } : {}),
     };
   }
 }

@@ -50,6 +50,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /permits/:id': 'signed-in',
   'POST /permits/:id/endorsement': ['customs_officer'],
   'POST /permits/:id/cancel': ['ma_officer'],
+  'POST /permits/:id/replacement': ['ma_officer'],
   'POST /permits/:id/import-confirmation': ['ma_officer'],
   'POST /non-detriment-findings': ['sa_officer'],
   'GET /non-detriment-findings': ['sa_officer', 'ma_officer', 'auditor'],

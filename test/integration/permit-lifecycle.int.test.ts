@@ -414,4 +414,82 @@ describe('the permit lifecycle on the real Temporal server', () => {
       cancellation: { reason: 'The farm registration was suspended' },
     });
   });
+
+  it('replaces a lost permit: a new number with the same validity names the old one in Box 5, and only the new one can be endorsed', async () => {
+    const id = await submit(captiveSkins);
+    const [completeness] = await tasksOnceOpen(ma, id, ['completeness-check']);
+    await decide(ma, completeness!);
+    for (const task of await tasksOnceOpen(sa, id, ['sa-non-detriment', 'sa-export-monitoring']))
+      await decide(sa, task);
+    await statusBecomes(id, 'issued');
+    type PermitBody = {
+      id: string;
+      number: string;
+      status: string;
+      validUntil: string;
+      replaces?: { number: string; reason: string };
+      replacedBy?: { permitId: string; number: string };
+    };
+    const original = (await stack.api<PermitBody>(`/api/permits/${id}`, { token: applicant })).body;
+    const customs = await stack.login('customs@demo.test');
+
+    expect(
+      (await stack.api(`/api/permits/${id}/replacement`, { token: customs, body: { reason: 'lost' } }))
+        .status,
+    ).toBe(403);
+    const unexplained = await stack.api(`/api/permits/${id}/replacement`, {
+      token: ma,
+      body: { reason: 'other' },
+    });
+    expect(unexplained.status).toBe(422);
+
+    const replaced = await stack.api<PermitBody>(`/api/permits/${id}/replacement`, {
+      token: ma,
+      body: { reason: 'lost', explanation: 'Lost in the post to the exporter' },
+    });
+    expect(replaced.status).toBe(201);
+    const replacement = replaced.body;
+    expect(replacement).toMatchObject({
+      id: `${id}-R1`,
+      status: 'valid',
+      validUntil: original.validUntil,
+      replaces: { number: original.number, reason: 'lost', explanation: 'Lost in the post to the exporter' },
+    });
+    expect(replacement.number).not.toBe(original.number);
+    expect((await stack.api<PermitBody>(`/api/permits/${id}`, { token: applicant })).body).toMatchObject({
+      status: 'replaced',
+      replacedBy: { permitId: replacement.id, number: replacement.number },
+    });
+    const seen = await application(id);
+    expect(seen).toMatchObject({ permitId: replacement.id, status: 'issued' });
+    expect(seen.timeline).toContainEqual(
+      expect.objectContaining({
+        event: 'permit-replaced',
+        note: expect.stringContaining(replacement.number),
+      }),
+    );
+
+    // The replaced permit is void at the border; its replacement is endorsed.
+    const endorsement = { quantities: [10], port: 'Mombasa', date: '2026-11-30' };
+    const onTheOld = await stack.api<{ detail: string }>(`/api/permits/${id}/endorsement`, {
+      token: customs,
+      body: endorsement,
+    });
+    expect(onTheOld.status).toBe(409);
+    expect(onTheOld.body.detail).toContain(replacement.number);
+    expect(
+      (
+        await stack.api(`/api/permits/${replacement.id}/endorsement`, {
+          token: customs,
+          body: endorsement,
+        })
+      ).status,
+    ).toBe(200);
+    await statusBecomes(id, 'endorsed');
+    await recordHistory(address(), lifecycleWorkflowId(id), 'permitLifecycleWorkflow-replaced');
+    expect(
+      (await stack.api(`/api/permits/${replacement.id}/replacement`, { token: ma, body: { reason: 'lost' } }))
+        .status,
+    ).toBe(409);
+  });
 });

@@ -133,6 +133,11 @@ const serviceCalls: Array<[string, Role[], (caller: Caller) => Promise<unknown>]
   ],
   ['permits.cancel', ['ma_officer'], (caller) => permits.cancel(caller, 'KE-2026-000000000000', 'r')],
   [
+    'permits.replace',
+    ['ma_officer'],
+    (caller) => permits.replace(caller, 'KE-2026-000000000000', { reason: 'lost' }),
+  ],
+  [
     'permits.confirmImport',
     ['ma_officer'],
     (caller) => permits.confirmImport(caller, 'KE-2026-000000000000', [1]),
