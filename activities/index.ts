@@ -4,14 +4,18 @@ import { AuditRepository } from '../store/audit';
 import { NonDetrimentFindingRepository } from '../store/non-detriment-findings';
 import { PermitRepository } from '../store/permits';
 import { TaskRepository } from '../store/tasks';
-import { createLifecycleActivities } from './lifecycle';
+import { createLifecycleActivities, type LifecycleOptions } from './lifecycle';
 import { ProcedureRepository } from '../store/procedures';
 import { SystemCheckRepository } from '../store/system-checks';
 import { createProcedureEvaluationActivities } from './procedure-evaluation';
 import { createSystemCheckActivities } from './system-check';
 
 /** Every activity the worker registers, bound to the store they write to. */
-export function createActivities(store: Connection, workerIdentity: string) {
+export function createActivities(
+  store: Connection,
+  workerIdentity: string,
+  lifecycle: LifecycleOptions = { supervisors: {} },
+) {
   return {
     ...createSystemCheckActivities(new SystemCheckRepository(store), workerIdentity),
     ...createLifecycleActivities(
@@ -20,6 +24,7 @@ export function createActivities(store: Connection, workerIdentity: string) {
       new PermitRepository(store),
       new AuditRepository(store),
       new NonDetrimentFindingRepository(store),
+      lifecycle,
     ),
     ...createProcedureEvaluationActivities(new ApplicationRepository(store), new ProcedureRepository(store)),
   };

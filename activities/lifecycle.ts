@@ -60,6 +60,12 @@ export interface ReplacePermitInput {
   by: AuditActor;
 }
 
+/** How the Party runs its lifecycles, from its configuration. */
+export interface LifecycleOptions {
+  /** The supervisor (e-mail) who gets an overdue task, per deciding role. */
+  supervisors: Partial<Record<string, string>>;
+}
+
 export interface StandingFindingAnswer {
   decision: 'positive' | 'negative';
   findingIds: string[];
@@ -112,6 +118,7 @@ export function createLifecycleActivities(
   permits: PermitRepository,
   audit: AuditRepository,
   findings: NonDetrimentFindingRepository,
+  options: LifecycleOptions = { supervisors: {} },
 ) {
   // A retry after a crash between the write and this append may add the entry twice; the
   // write itself is not repeated.
@@ -231,6 +238,24 @@ export function createLifecycleActivities(
       });
       await auditOnce('permit.issued', 'permit', replacement.number, input.by, replacement);
       return replacement;
+    },
+
+    /**
+     * The step's deadline passed: its task goes to the role's supervisor when the Party names one,
+     * and is flagged as escalated either way, so supervisors' and officers' inboxes show it.
+     */
+    async escalateTask(input: {
+      applicationId: string;
+      step: string;
+      round?: number;
+      actor: string;
+    }): Promise<{ escalatedTo: string }> {
+      const supervisor = options.supervisors[input.actor];
+      const escalatedTo = supervisor ?? input.actor;
+      const id = taskIdOf(input.applicationId, input.step, input.round);
+      await tasks.escalate(id, escalatedTo, new Date(), supervisor);
+      await auditOnce('task.escalated', 'task', id, null, { escalatedTo });
+      return { escalatedTo };
     },
 
     /** The task of a step no one needs to decide any more (the application was withdrawn). */

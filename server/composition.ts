@@ -110,7 +110,7 @@ export function createServices(
       auditTrail,
     ),
     procedures,
-    tasks: new TaskService(new TaskRepository(store), temporal),
+    tasks: new TaskService(new TaskRepository(store), temporal, uploads, auditTrail),
     permits: new PermitService(new PermitRepository(store), new ApplicationRepository(store), temporal),
     nonDetrimentFindings: new NonDetrimentFindingService(
       config.party,

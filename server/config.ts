@@ -25,6 +25,8 @@ export interface PangolinConfig {
   };
   /** Requests a minute per address on public endpoints. */
   publicRequestsPerMinute: number;
+  /** Who gets a task whose deadline passed, per deciding role (an officer's e-mail); unnamed roles' tasks are flagged only. */
+  supervisors: Partial<Record<Role, string>>;
   /** How often an API process looks for a newly imported checklist. */
   checklistRecheckMs: number;
   /** Prometheus exporter of a worker process; its URL is added to the API's /metrics when set. */
@@ -160,6 +162,16 @@ export function loadConfig(env: Env = process.env): PangolinConfig {
   for (const role of rolesRequiringTotp) {
     if (!isRole(role)) problems.push(`PANGOLIN_REQUIRE_TOTP_FOR names an unknown role: ${role}`);
   }
+  // PANGOLIN_SUPERVISORS=ma_officer=head.ma@example.org,sa_officer=head.sa@example.org
+  const supervisors: Partial<Record<Role, string>> = {};
+  for (const entry of (optional('PANGOLIN_SUPERVISORS') ?? '').split(',').filter((item) => item.trim())) {
+    const [role, email] = entry.split('=').map((part) => part.trim());
+    if (!isRole(role) || !email || !/^[^@\s]+@[^@\s]+$/.test(email)) {
+      problems.push(
+        `PANGOLIN_SUPERVISORS entry "${entry}" must be role=e-mail, e.g. ma_officer=head@example.org`,
+      );
+    } else supervisors[role] = email.toLowerCase();
+  }
   const workerMetricsUrl = optional('PANGOLIN_WORKER_METRICS_URL');
   if (workerMetricsUrl !== undefined && !/^https?:\/\/\S+$/.test(workerMetricsUrl)) {
     problems.push(`PANGOLIN_WORKER_METRICS_URL=${workerMetricsUrl} must be an http(s) URL`);
@@ -180,6 +192,7 @@ export function loadConfig(env: Env = process.env): PangolinConfig {
       loginAttemptsPerMinute: positive('PANGOLIN_LOGIN_ATTEMPTS_PER_MINUTE', 10, 100_000),
     },
     publicRequestsPerMinute: positive('PANGOLIN_PUBLIC_REQUESTS_PER_MINUTE', 600, 1_000_000),
+    supervisors,
     checklistRecheckMs: positive('PANGOLIN_CHECKLIST_RECHECK_SECONDS', 30, 86_400) * 1_000,
     workerMetrics: {
       port: optional('PANGOLIN_WORKER_METRICS_PORT') ? port('PANGOLIN_WORKER_METRICS_PORT', 9464) : undefined,

@@ -57,7 +57,7 @@ export async function createPangolinWorker(
       taskQueue: config.temporal.taskQueue,
       identity,
       workflowBundle: options.bundle ?? (await workflowBundle(options.logger)),
-      activities: createActivities(store, identity),
+      activities: createActivities(store, identity, { supervisors: config.supervisors }),
     });
     return { worker, connection, identity };
   } catch (error) {

@@ -4,10 +4,17 @@ import type { DocumentType, LocalizedText } from '../domain/codes/types';
 /** Approve, refuse, or (the completeness check only) send back to the applicant for more information. */
 export type DecisionOutcome = 'approve' | 'reject' | 'more-information';
 
+/** A file the officer attached to a decision: an upload of their own, by its id. */
+export interface DecisionAttachment {
+  fileId: string;
+  name?: string;
+}
+
 /** An officer's decision on a step. */
 export interface TaskDecision {
   outcome: DecisionOutcome;
   comment?: string;
+  attachments?: DecisionAttachment[];
   by: string;
   at: Date;
 }
@@ -26,6 +33,28 @@ export interface TaskRecord {
   openedAt: Date;
   dueAt: Date;
   decision?: TaskDecision;
+  /** The officer (by e-mail) who claimed it or was given it; others leave it to them. */
+  assignedTo?: string;
+  /** When its deadline passed and it went to a supervisor. */
+  escalatedAt?: Date;
+  /** The supervisor (e-mail) or, where none is configured, the role it was escalated to. */
+  escalatedTo?: string;
+}
+
+/** Which open tasks an officer wants to see, a page at a time (oldest first). */
+export interface TaskFilter {
+  /** The roles whose tasks are shown. */
+  actors: readonly string[];
+  step?: string;
+  documentType?: string;
+  /** An officer's e-mail: their tasks; null: nobody's yet. */
+  assignedTo?: string | null;
+  /** Only tasks whose deadline passed before this moment. */
+  dueBefore?: Date;
+  escalatedOnly?: boolean;
+  /** The page after the task opened at this moment (the last one of the previous page). */
+  openedAfter?: Date;
+  limit: number;
 }
 
 type TaskDocument = Omit<TaskRecord, 'id'> & { _id: string };
@@ -42,6 +71,9 @@ const taskSchema = new Schema<TaskDocument>(
     openedAt: { type: Date, required: true },
     dueAt: { type: Date, required: true },
     decision: { type: Schema.Types.Mixed },
+    assignedTo: { type: String },
+    escalatedAt: { type: Date },
+    escalatedTo: { type: String },
   },
   { collection: 'tasks', versionKey: false, minimize: false },
 );
@@ -82,14 +114,53 @@ export class TaskRepository {
     return { id: _id, ...rest };
   }
 
-  /** Open tasks for any of these roles, oldest first. */
-  async openFor(actors: readonly string[], limit: number): Promise<TaskRecord[]> {
+  /** Open tasks matching the filter, oldest first. */
+  async search(filter: TaskFilter): Promise<TaskRecord[]> {
+    const query: Record<string, unknown> = { status: 'open', actor: { $in: filter.actors.map(String) } };
+    if (filter.step !== undefined) query.step = String(filter.step);
+    if (filter.documentType !== undefined) query.documentType = String(filter.documentType);
+    if (filter.assignedTo === null) query.assignedTo = { $exists: false };
+    else if (filter.assignedTo !== undefined) query.assignedTo = String(filter.assignedTo);
+    if (filter.dueBefore) query.dueAt = { $lt: filter.dueBefore };
+    if (filter.escalatedOnly) query.escalatedAt = { $exists: true };
+    if (filter.openedAfter) query.openedAt = { $gt: filter.openedAfter };
     const found = await this.model
-      .find({ status: 'open', actor: { $in: actors.map(String) } })
+      .find(query)
       .sort({ openedAt: 1, _id: 1 })
-      .limit(limit)
+      .limit(filter.limit)
       .lean<TaskDocument[]>()
       .exec();
     return found.map(({ _id, ...rest }) => ({ id: _id, ...rest }));
+  }
+
+  /**
+   * Gives the open task to an officer. With `onlyIfFree`, only when nobody has it yet (a claim):
+   * false when someone else was first.
+   */
+  async assign(id: string, officerEmail: string, onlyIfFree: boolean): Promise<boolean> {
+    const result = await this.model
+      .updateOne(
+        { _id: id, status: 'open', ...(onlyIfFree ? { assignedTo: { $exists: false } } : {}) },
+        { $set: { assignedTo: officerEmail } },
+      )
+      .exec();
+    return result.matchedCount === 1;
+  }
+
+  /** Gives the task back to everyone with its role. */
+  async release(id: string): Promise<void> {
+    await this.model.updateOne({ _id: id, status: 'open' }, { $unset: { assignedTo: 1 } }).exec();
+  }
+
+  /** The deadline passed: the task goes to the supervisor (when one is named), flagged as escalated. */
+  async escalate(id: string, escalatedTo: string, at: Date, supervisorEmail?: string): Promise<void> {
+    await this.model
+      .updateOne(
+        { _id: id, status: 'open', escalatedAt: { $exists: false } },
+        {
+          $set: { escalatedAt: at, escalatedTo, ...(supervisorEmail ? { assignedTo: supervisorEmail } : {}) },
+        },
+      )
+      .exec();
   }
 }

@@ -21,7 +21,7 @@ import type { OutcomeStep } from '../forms/procedures/definition';
 import type { ApplicationStatus } from '../store/applications';
 import type { AuditActor } from '../store/audit';
 import type { PermitRecord } from '../store/permits';
-import type { DecisionOutcome } from '../store/tasks';
+import type { DecisionAttachment, DecisionOutcome } from '../store/tasks';
 import { searchAttributes } from './search-attributes';
 
 export interface PermitLifecycleInput {
@@ -37,6 +37,8 @@ export interface StepDecision {
   step: string;
   outcome: DecisionOutcome;
   comment?: string;
+  /** Files the officer attached (their own uploads, checked by the API). */
+  attachments?: DecisionAttachment[];
   officer: AuditActor;
 }
 
@@ -143,6 +145,7 @@ const {
   standingFindingFor,
   updatePermit,
   replacePermit,
+  escalateTask,
 } = proxyActivities<LifecycleActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { maximumInterval: '30 seconds', nonRetryableErrorTypes: ['PermitNotIssuable'] },
@@ -498,6 +501,16 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
         step: step.id,
         note: `no decision within ${step.deadlineDays} days; escalated`,
       });
+      // Lifecycles overdue before supervisors existed were only flagged on the timeline.
+      if (patched('step-escalation')) {
+        const { escalatedTo } = await escalateTask({
+          applicationId: input.applicationId,
+          step: step.id,
+          round,
+          actor: decidingRole(step.actor),
+        });
+        await event('step-escalated', { step: step.id, note: `escalated to ${escalatedTo}` });
+      }
       await condition(answered);
     }
     const decision = decisions.get(step.id);
@@ -514,6 +527,7 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
       decision: {
         outcome: decision.outcome,
         ...(decision.comment ? { comment: decision.comment } : {}),
+        ...(decision.attachments?.length ? { attachments: decision.attachments } : {}),
         by: decision.officer.userId,
         at: new Date().toISOString(),
       },

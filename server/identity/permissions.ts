@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   'applications.list': ['applicant', 'ma_officer', 'sa_officer', 'customs_officer', 'auditor'],
   /** See every application of the Party, not only one's own. */
   'applications.read-all': ['ma_officer', 'sa_officer', 'customs_officer', 'auditor'],
+  /** Upload a file: applicants' evidence, officers' attachments to their decisions. */
+  'evidence.upload': ['applicant', 'ma_officer', 'sa_officer', 'customs_officer'],
   /** See one's open tasks and decide them (each task names the role that decides it). */
   'tasks.work': ['ma_officer', 'sa_officer', 'customs_officer'],
   /** Endorse a permit at the border with the quantities actually exported (Boxes 14 and 15). */

@@ -21,7 +21,7 @@ const readEvidenceBytes = express.raw({ type: EVIDENCE_MIMES, limit: MAX_EVIDENC
  */
 const evidenceBody: RequestHandler[] = [
   (req, res, next) => {
-    if (!hasPermission(callerOf(req).actor, 'applications.submit')) return next();
+    if (!hasPermission(callerOf(req).actor, 'evidence.upload')) return next();
     readEvidenceBytes(req, res, next);
   },
   (req, res, next) => {
@@ -60,10 +60,10 @@ export function uploadRoutes(routes: RouteTable, uploads: EvidenceUploadService)
   routes.add({
     method: 'post',
     path: '/uploads',
-    access: { permission: 'applications.submit' },
+    access: { permission: 'evidence.upload' },
     tag: 'Evidence',
     summary:
-      'Upload an evidence file (applicants): the raw bytes as the body, Content-Type application/pdf, ' +
+      'Upload an evidence file (applicants) or a decision’s attachment (officers): the raw bytes as the body, Content-Type application/pdf, ' +
       'image/jpeg or image/png, the URI-encoded original name in X-File-Name; at most 10 MiB',
     before: evidenceBody,
     responses: {

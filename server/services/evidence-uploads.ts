@@ -45,7 +45,7 @@ export class EvidenceUploadService {
   ) {}
 
   async upload(caller: Caller, input: EvidenceUploadInput): Promise<EvidenceFileView> {
-    const owner = requirePermission(caller, 'applications.submit');
+    const owner = requirePermission(caller, 'evidence.upload');
     const mime = checkedMime(input.mime);
     if (input.bytes.length > MAX_EVIDENCE_BYTES) {
       throw new PangolinError(

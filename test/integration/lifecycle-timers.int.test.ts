@@ -3,6 +3,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { Connection } from 'mongoose';
 import { createActivities } from '../../activities';
+import { TaskRepository, taskIdOf } from '../../store/tasks';
 import { evaluateProcedure, requirementsOfApplication } from '../../forms/procedures';
 import { prepareStore } from '../../server/composition';
 import { ApplicationRepository, type ApplicationRecord } from '../../store/applications';
@@ -95,7 +96,9 @@ describe('lifecycle timers', () => {
       connection: env.nativeConnection,
       taskQueue: 'lifecycle-timers',
       workflowBundle: { codePath: process.env.PANGOLIN_TEST_WORKFLOW_BUNDLE! },
-      activities: createActivities(store, 'timers-test'),
+      activities: createActivities(store, 'timers-test', {
+        supervisors: { ma_officer: 'head.ma@demo.test' },
+      }),
     });
     await worker.runUntil(async () => {
       const handle = await env.client.workflow.start(permitLifecycleWorkflow, {
@@ -117,9 +120,25 @@ describe('lifecycle timers', () => {
       await stepOpen('completeness-check');
       await env.sleep('11 days');
       await eventually('the escalation', async () =>
-        (await applications.find(application.id))!.timeline.some((entry) => entry.event === 'step-overdue')
+        (await applications.find(application.id))!.timeline.some((entry) => entry.event === 'step-escalated')
           ? true
           : undefined,
+      );
+      // The overdue task went to the MA's supervisor, flagged for every MA officer to see.
+      expect(
+        await new TaskRepository(store).find(taskIdOf(application.id, 'completeness-check')),
+      ).toMatchObject({
+        status: 'open',
+        assignedTo: 'head.ma@demo.test',
+        escalatedTo: 'head.ma@demo.test',
+        escalatedAt: expect.any(Date),
+      });
+      expect((await applications.find(application.id))!.timeline).toContainEqual(
+        expect.objectContaining({
+          event: 'step-escalated',
+          step: 'completeness-check',
+          note: 'escalated to head.ma@demo.test',
+        }),
       );
       await handle.executeUpdate(decideStep, {
         args: [{ step: 'completeness-check', outcome: 'approve', officer: ma }],
@@ -138,7 +157,14 @@ describe('lifecycle timers', () => {
     const stored = (await applications.find(application.id))!;
     expect(stored.status).toBe('expired');
     expect(stored.timeline.map((entry) => entry.event)).toEqual(
-      expect.arrayContaining(['step-reminder', 'step-overdue', 'step-made-by-rule', 'issued', 'expired']),
+      expect.arrayContaining([
+        'step-reminder',
+        'step-overdue',
+        'step-escalated',
+        'step-made-by-rule',
+        'issued',
+        'expired',
+      ]),
     );
     const permit = await store.collection('permits').findOne({ _id: application.id as never });
     expect(permit).toMatchObject({ status: 'expired' });

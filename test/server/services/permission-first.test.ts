@@ -44,7 +44,7 @@ const systemChecks = new SystemCheckService('KE', 'q', untouchable, untouchable,
 const tradeMeasures = new TradeMeasureService(untouchable, untouchable);
 const forms = new FormService(untouchable, untouchable);
 const applications = new ApplicationService('KE', untouchable, untouchable, untouchable);
-const tasks = new TaskService(untouchable, untouchable);
+const tasks = new TaskService(untouchable, untouchable, untouchable, untouchable);
 const permits = new PermitService(untouchable, untouchable, untouchable);
 const findings = new NonDetrimentFindingService('KE', untouchable, untouchable);
 const procedures = new ProcedureService('KE', untouchable, untouchable, untouchable);
@@ -144,6 +144,21 @@ const serviceCalls: Array<[string, Role[], (caller: Caller) => Promise<unknown>]
   ],
   ['tasks.list', ['ma_officer', 'sa_officer', 'customs_officer'], (caller) => tasks.list(caller)],
   [
+    'tasks.claim',
+    ['ma_officer', 'sa_officer', 'customs_officer'],
+    (caller) => tasks.claim(caller, 'KE-2026-000000000000:completeness-check'),
+  ],
+  [
+    'tasks.assign',
+    ['ma_officer', 'sa_officer', 'customs_officer'],
+    (caller) => tasks.assign(caller, 'KE-2026-000000000000:completeness-check', 'ma@demo.test'),
+  ],
+  [
+    'tasks.release',
+    ['ma_officer', 'sa_officer', 'customs_officer'],
+    (caller) => tasks.release(caller, 'KE-2026-000000000000:completeness-check'),
+  ],
+  [
     'tasks.decide',
     ['ma_officer', 'sa_officer', 'customs_officer'],
     (caller) => tasks.decide(caller, 'KE-2026-000000000000:completeness-check', { outcome: 'approve' }),
@@ -175,7 +190,7 @@ const serviceCalls: Array<[string, Role[], (caller: Caller) => Promise<unknown>]
   ['applicationDrafts.delete', ['applicant'], (caller) => applicationDrafts.delete(caller, someDraftId)],
   [
     'uploads.upload',
-    ['applicant'],
+    ['applicant', 'ma_officer', 'sa_officer', 'customs_officer'],
     (caller) =>
       uploads.upload(caller, { name: 'permit.pdf', mime: 'application/pdf', bytes: Buffer.from('%PDF-1.7') }),
   ],
