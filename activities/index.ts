@@ -3,6 +3,7 @@ import { ApplicationRepository } from '../store/applications';
 import { AuditRepository } from '../store/audit';
 import { NonDetrimentFindingRepository } from '../store/non-detriment-findings';
 import { PermitRepository } from '../store/permits';
+import { IncomingPermitRepository } from '../store/incoming-permits';
 import { TaskRepository } from '../store/tasks';
 import { createLifecycleActivities, type LifecycleOptions } from './lifecycle';
 import { ProcedureRepository } from '../store/procedures';
@@ -24,6 +25,7 @@ export function createActivities(
       new PermitRepository(store),
       new AuditRepository(store),
       new NonDetrimentFindingRepository(store),
+      new IncomingPermitRepository(store),
       lifecycle,
     ),
     ...createProcedureEvaluationActivities(new ApplicationRepository(store), new ProcedureRepository(store)),

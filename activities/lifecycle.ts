@@ -14,6 +14,8 @@ import type { NonDetrimentFindingRepository } from '../store/non-detriment-findi
 import type { TaskDecision, TaskRepository } from '../store/tasks';
 import { standingFindingsFor, type CoveredTrade } from '../domain/findings/standing-finding';
 import { taskIdOf } from '../store/tasks';
+import type { IncomingPermitRepository } from '../store/incoming-permits';
+import { importPermitSettles } from '../domain/findings/import-permit-first';
 
 export interface OpenTaskInput {
   applicationId: string;
@@ -118,6 +120,7 @@ export function createLifecycleActivities(
   permits: PermitRepository,
   audit: AuditRepository,
   findings: NonDetrimentFindingRepository,
+  incomingPermits: IncomingPermitRepository,
   options: LifecycleOptions = { supervisors: {} },
 ) {
   // A retry after a crash between the write and this append may add the entry twice; the
@@ -177,6 +180,40 @@ export function createLifecycleActivities(
       const today = new Date().toISOString().slice(0, 10);
       const trades = tradesOf(application.data);
       return standingFindingsFor(await findings.validOn(today), trades, today) ?? null;
+    },
+
+    /**
+     * The import permit the application names, when the importing Party has sent it (signature
+     * verified) and it settles Art. III.2(d): the MA need not enter it by hand. Otherwise null, with
+     * the reason when the permit is there but does not fit, so the officer's task says why.
+     */
+    async verifiedImportPermitFor(input: {
+      applicationId: string;
+      party: string;
+    }): Promise<{ settled: boolean; note: string } | null> {
+      const application = await applications.find(input.applicationId);
+      if (!application) return null;
+      const importingParty = textAt(objectAt(objectAt(application.data.importer).address).country);
+      const permitNumber = textAt(objectAt(application.data.importPermit).permitNumber);
+      if (!importingParty || !permitNumber) return null;
+      const permit = await incomingPermits.find(importingParty, permitNumber);
+      if (!permit) return null;
+      const blocks = Array.isArray(application.data.blocks) ? application.data.blocks.map(objectAt) : [];
+      const verdict = importPermitSettles(
+        {
+          importingParty,
+          permitNumber,
+          appendixISpecies: blocks
+            .filter((block) => block.appendix === 'I')
+            .map((block) => textAt(block.scientificName)),
+        },
+        { ...permit, speciesNames: permit.blocks.map((block) => block.scientificName) },
+        input.party,
+        new Date().toISOString().slice(0, 10),
+      );
+      return verdict.settles
+        ? { settled: true, note: `${importingParty} ${permitNumber} verified` }
+        : { settled: false, note: verdict.reason };
     },
 
     /** The permit moved on after issuance: endorsed, used, expired or cancelled. */

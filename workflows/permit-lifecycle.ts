@@ -106,6 +106,7 @@ export interface LifecycleState {
         | 'more-information'
         | 'made-by-rule'
         | 'covered-by-finding'
+        | 'covered-by-import-permit'
         | 'withdrawn';
     }
   >;
@@ -146,6 +147,7 @@ const {
   updatePermit,
   replacePermit,
   escalateTask,
+  verifiedImportPermitFor,
 } = proxyActivities<LifecycleActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { maximumInterval: '30 seconds', nonRetryableErrorTypes: ['PermitNotIssuable'] },
@@ -153,6 +155,7 @@ const {
 
 const DAY_MS = 86_400_000;
 const NON_DETRIMENT = 'sa-non-detriment';
+const IMPORT_PERMIT_FIRST = 'ma-import-permit-granted';
 /** The share of a step's time after which its officers are reminded. */
 const REMINDER_AT = 0.8;
 
@@ -471,6 +474,19 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
         await event('step-covered-by-finding', { step: step.id, note: ids });
         return 'approve';
       }
+    }
+    // Appendix I: the importing Party's own import permit, received and verified, settles the step.
+    if (step.id === IMPORT_PERMIT_FIRST && patched('verified-import-permits')) {
+      const received = await verifiedImportPermitFor({
+        applicationId: input.applicationId,
+        party: input.party,
+      });
+      if (received?.settled) {
+        step.state = 'covered-by-import-permit';
+        await event('step-covered-by-import-permit', { step: step.id, note: received.note });
+        return 'approve';
+      }
+      if (received) await event('import-permit-not-sufficient', { step: step.id, note: received.note });
     }
     // Open before the task exists in the store: an officer who sees it there can decide at once.
     step.state = 'open';

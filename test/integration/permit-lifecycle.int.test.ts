@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import example from '../../examples/applications/export-appendix-ii-wild.json';
+import leopardExport from '../../examples/applications/export-appendix-i.json';
+import { IncomingPermitRepository } from '../../store/incoming-permits';
 import { lifecycleState, lifecycleWorkflowId } from '../../workflows/permit-lifecycle';
 import { eventually } from '../support/eventually';
 import { recordHistory } from '../support/histories';
@@ -491,5 +493,69 @@ describe('the permit lifecycle on the real Temporal server', () => {
       (await stack.api(`/api/permits/${replacement.id}/replacement`, { token: ma, body: { reason: 'lost' } }))
         .status,
     ).toBe(409);
+  });
+
+  describe('Appendix I: the import permit comes first (Art. III.2(d))', () => {
+    const decideAllBut = async (id: string, held: string) => {
+      for (const token of [ma, sa])
+        for (const task of await openTasks(token, id)) if (task.type !== held) await decide(token, task);
+    };
+
+    it('holds the export until the Management Authority has the import permit, then issues it', async () => {
+      const id = await submit(leopardExport);
+      const [held] = await eventually('only the import permit step left', async () => {
+        await decideAllBut(id, 'ma-import-permit-granted');
+        const open = await openTasks(ma, id);
+        return open.length === 1 && open[0]!.type === 'ma-import-permit-granted' ? open : undefined;
+      });
+      // Nothing else opens while it waits: no final decision, no permit.
+      expect((await application(id)).status).toBe('under-review');
+      expect(
+        (await decide(ma, held!, { outcome: 'approve', comment: 'US import permit 26US12345A seen' })).status,
+      ).toBe(200);
+      const [decision] = await tasksOnceOpen(ma, id, ['final-decision']);
+      await decide(ma, decision!);
+      await statusBecomes(id, 'issued');
+    });
+
+    it('is settled by the importing Party’s verified import permit, without a task', async () => {
+      const incoming = new IncomingPermitRepository(stack.store);
+      await incoming.keepOnce({
+        id: 'US:26US99999A',
+        number: '26US99999A',
+        fromParty: 'US',
+        documentType: 'import',
+        status: 'valid',
+        validUntil: '2099-12-31',
+        exporterCountry: 'KE',
+        importerCountry: 'US',
+        blocks: [{ scientificName: 'Panthera pardus', quantity: 1 }],
+        signedPermit: 'eyJ.eyJ.sig',
+        verifiedAt: new Date(),
+      });
+      const id = await submit({
+        ...leopardExport,
+        data: { ...leopardExport.data, importPermit: { permitNumber: '26US99999A', date: '2026-11-01' } },
+      });
+      const issued = await eventually(
+        'the permit',
+        async () => {
+          await decideAllBut(id, 'ma-import-permit-granted');
+          const found = await application(id);
+          return found.status === 'issued' ? found : undefined;
+        },
+        300,
+      );
+      expect(issued.timeline).toContainEqual(
+        expect.objectContaining({
+          event: 'step-covered-by-import-permit',
+          step: 'ma-import-permit-granted',
+          note: 'US 26US99999A verified',
+        }),
+      );
+      expect(issued.timeline.some((entry) => entry.step === 'ma-import-permit-granted' && entry.by)).toBe(
+        false,
+      );
+    });
   });
 });
