@@ -4,6 +4,7 @@ import { AuditRepository } from '../store/audit';
 import { NonDetrimentFindingRepository } from '../store/non-detriment-findings';
 import { PermitRepository } from '../store/permits';
 import { IncomingPermitRepository } from '../store/incoming-permits';
+import { ReExportBalanceRepository } from '../store/re-export-balances';
 import { TaskRepository } from '../store/tasks';
 import { createLifecycleActivities, type LifecycleOptions } from './lifecycle';
 import { ProcedureRepository } from '../store/procedures';
@@ -26,6 +27,7 @@ export function createActivities(
       new AuditRepository(store),
       new NonDetrimentFindingRepository(store),
       new IncomingPermitRepository(store),
+      new ReExportBalanceRepository(store),
       lifecycle,
     ),
     ...createProcedureEvaluationActivities(new ApplicationRepository(store), new ProcedureRepository(store)),

@@ -15,6 +15,8 @@ import type { TaskDecision, TaskRepository } from '../store/tasks';
 import { standingFindingsFor, type CoveredTrade } from '../domain/findings/standing-finding';
 import { taskIdOf } from '../store/tasks';
 import type { IncomingPermitRepository } from '../store/incoming-permits';
+import { importedQuantityKey, type ReExportBalanceRepository } from '../store/re-export-balances';
+import { blockLetter } from '../domain/documents/sheets';
 import { importPermitSettles } from '../domain/findings/import-permit-first';
 
 export interface OpenTaskInput {
@@ -103,6 +105,19 @@ function permitNumberOrFailure(parts: Parameters<typeof formatPermitNumber>[0]):
   return number.value;
 }
 
+/** The import a re-export block draws on: the last document it crossed into this country with. */
+function importDocumentOf(block: FormData): { country: string; documentNumber: string } | undefined {
+  const lastReExport = objectAt(block.countryOfLastReExport);
+  if (textAt(lastReExport.certificateNumber)) {
+    return { country: textAt(lastReExport.country), documentNumber: textAt(lastReExport.certificateNumber) };
+  }
+  const origin = objectAt(block.countryOfOrigin);
+  if (textAt(origin.permitNumber)) {
+    return { country: textAt(origin.country), documentNumber: textAt(origin.permitNumber) };
+  }
+  return undefined;
+}
+
 /** The id of the activity's own run, stable across its retries: a retried write finds its own mark. */
 function eventIdOfThisActivity(): string {
   const { workflowExecution, activityId } = Context.current().info;
@@ -121,6 +136,7 @@ export function createLifecycleActivities(
   audit: AuditRepository,
   findings: NonDetrimentFindingRepository,
   incomingPermits: IncomingPermitRepository,
+  reExportBalances: ReExportBalanceRepository,
   options: LifecycleOptions = { supervisors: {} },
 ) {
   // A retry after a crash between the write and this append may add the entry twice; the
@@ -214,6 +230,59 @@ export function createLifecycleActivities(
       return verdict.settles
         ? { settled: true, note: `${importingParty} ${permitNumber} verified` }
         : { settled: false, note: verdict.reason };
+    },
+
+    /**
+     * A re-export certificate takes its quantities from what came in under each block's import
+     * document; more than is left refuses the whole certificate and gives back what it took.
+     */
+    async drawReExportQuantities(input: {
+      applicationId: string;
+    }): Promise<{ refused: false; notes: string[] } | { refused: true; reason: string }> {
+      const application = await applications.find(input.applicationId);
+      const blocks = Array.isArray(application?.data.blocks) ? application.data.blocks.map(objectAt) : [];
+      const wanted = new Map<string, { quantity: number; blocks: string[]; document: string }>();
+      const notes: string[] = [];
+      blocks.forEach((block, index) => {
+        const letter = blockLetter(index) ?? String(index + 1);
+        const document = importDocumentOf(block);
+        if (!document) {
+          notes.push(`${letter}: no import document named`);
+          return;
+        }
+        const key = importedQuantityKey({
+          ...document,
+          scientificName: textAt(block.scientificName),
+          term: textAt(objectAt(block.description).term),
+          unit: textAt(block.unit),
+        });
+        const line = wanted.get(key) ?? {
+          quantity: 0,
+          blocks: [],
+          document: `${document.country} ${document.documentNumber}`,
+        };
+        line.quantity += Number(block.quantity) || 0;
+        line.blocks.push(letter);
+        wanted.set(key, line);
+      });
+      const taken: string[] = [];
+      for (const [key, line] of wanted) {
+        const answer = await reExportBalances.draw(key, input.applicationId, line.quantity);
+        if (!answer.drawn) {
+          for (const earlier of taken) await reExportBalances.release(earlier, input.applicationId);
+          return {
+            refused: true,
+            reason: `${line.blocks.join('+')}: ${line.quantity} asked, ${answer.left} of ${answer.imported} left of the import under ${line.document}`,
+          };
+        }
+        taken.push(key);
+        notes.push(
+          answer.left === null
+            ? `${line.blocks.join('+')}: ${line.quantity} under ${line.document} (import not registered; not checked)`
+            : `${line.blocks.join('+')}: ${line.quantity} taken, ${answer.left} left under ${line.document}`,
+        );
+      }
+      return { refused: false, notes };
     },
 
     /** The permit moved on after issuance: endorsed, used, expired or cancelled. */

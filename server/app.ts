@@ -23,7 +23,7 @@ import { applicationRoutes } from './routes/applications';
 import { formRoutes } from './routes/forms';
 import { procedureRoutes } from './routes/procedures';
 import { nonDetrimentFindingRoutes } from './routes/non-detriment-findings';
-import { permitRoutes } from './routes/permits';
+import { permitRoutes, reExportBalanceRoutes } from './routes/permits';
 import { taskRoutes } from './routes/tasks';
 import { speciesRoutes } from './routes/species';
 import { systemCheckRoutes } from './routes/system-checks';
@@ -56,6 +56,7 @@ export function apiRouteTable(config: PangolinConfig, services: AppServices): Ro
   procedureRoutes(routes, services.procedures);
   taskRoutes(routes, services.tasks);
   permitRoutes(routes, services.permits);
+  reExportBalanceRoutes(routes, services.reExportBalances);
   nonDetrimentFindingRoutes(routes, services.nonDetrimentFindings);
   applicationRoutes(routes, services.applications);
   applicationDraftRoutes(routes, services.applicationDrafts);

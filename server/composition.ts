@@ -8,6 +8,8 @@ import { IdempotencyRepository } from '../store/idempotency';
 import { ProcedureRepository } from '../store/procedures';
 import { TaskRepository } from '../store/tasks';
 import { PermitRepository } from '../store/permits';
+import { ReExportBalanceRepository } from '../store/re-export-balances';
+import { ReExportBalanceService } from './services/re-export-balances';
 import { NonDetrimentFindingRepository } from '../store/non-detriment-findings';
 import { SessionRepository } from '../store/sessions';
 import { SpeciesRepository } from '../store/species';
@@ -46,6 +48,7 @@ export interface AppServices {
   procedures: ProcedureService;
   tasks: TaskService;
   permits: PermitService;
+  reExportBalances: ReExportBalanceService;
   nonDetrimentFindings: NonDetrimentFindingService;
   applications: ApplicationService;
   applicationDrafts: ApplicationDraftService;
@@ -112,6 +115,7 @@ export function createServices(
     procedures,
     tasks: new TaskService(new TaskRepository(store), temporal, uploads, auditTrail),
     permits: new PermitService(new PermitRepository(store), new ApplicationRepository(store), temporal),
+    reExportBalances: new ReExportBalanceService(new ReExportBalanceRepository(store), auditTrail),
     nonDetrimentFindings: new NonDetrimentFindingService(
       config.party,
       new NonDetrimentFindingRepository(store),

@@ -148,6 +148,7 @@ const {
   replacePermit,
   escalateTask,
   verifiedImportPermitFor,
+  drawReExportQuantities,
 } = proxyActivities<LifecycleActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { maximumInterval: '30 seconds', nonRetryableErrorTypes: ['PermitNotIssuable'] },
@@ -606,6 +607,16 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
   const decision = await humanStep(stepNamed(FINAL_DECISION)!);
   if (decision === 'withdrawn') return withdrawn();
   if (decision === 'reject') return reject();
+
+  // A re-export cannot take out more than came in (lifecycles begun earlier issue as they did).
+  if (input.documentType === 're-export' && patched('re-export-balances')) {
+    const drawn = await drawReExportQuantities({ applicationId: input.applicationId });
+    if (drawn.refused) {
+      await event('re-export-quantity-refused', { note: drawn.reason });
+      return reject();
+    }
+    await event('re-export-quantity-drawn', { note: drawn.notes.join('; ') });
+  }
 
   const permit: PermitRecord = await issuePermit({
     applicationId: input.applicationId,

@@ -1,6 +1,55 @@
 import type { RouteTable } from '../http/route-table';
 import { PERMIT_REPLACEMENT_REASONS } from '../../domain/documents/replacement-reasons';
 import type { EndorsementInput, PermitService, ReplacementInput } from '../services/permits';
+import type { ImportedLine, ReExportBalanceService } from '../services/re-export-balances';
+
+const importedLine = {
+  country: { type: 'string', pattern: '^[A-Z]{2}$' },
+  documentNumber: { type: 'string', minLength: 1, maxLength: 40 },
+  scientificName: { type: 'string', minLength: 3, maxLength: 200 },
+  term: { type: 'string', pattern: '^[A-Z]{3}$' },
+  unit: { type: 'string', maxLength: 10 },
+};
+
+/** The imports re-export certificates draw on. */
+export function reExportBalanceRoutes(routes: RouteTable, balances: ReExportBalanceService) {
+  routes.add<ImportedLine & { quantity: number }>({
+    method: 'post',
+    path: '/re-export-balances',
+    access: { permission: 'permits.manage' },
+    tag: 'Permits',
+    summary:
+      'Register what came in under a foreign document (per species, term and unit): re-export certificates may take out no more',
+    body: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['country', 'documentNumber', 'scientificName', 'term', 'quantity'],
+      properties: { ...importedLine, quantity: { type: 'number', exclusiveMinimum: 0 } },
+    },
+    responses: { 201: { description: '`{imported, drawn, left}`' } },
+    handler: async ({ caller, body, res }) => {
+      res.status(201).json(await balances.registerImport(caller, body));
+    },
+  });
+
+  routes.add({
+    method: 'get',
+    path: '/re-export-balances',
+    access: { permission: 'permits.manage' },
+    tag: 'Permits',
+    summary: 'How much of an import re-export certificates have taken, and what is left',
+    query: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['country', 'documentNumber', 'scientificName', 'term'],
+      properties: importedLine,
+    },
+    responses: { 200: { description: '`{imported, drawn, left}`' } },
+    handler: async ({ caller, query, res }) => {
+      res.json(await balances.get(caller, query as unknown as ImportedLine));
+    },
+  });
+}
 
 const quantities = { type: 'array', minItems: 1, maxItems: 50, items: { type: 'number', minimum: 0 } };
 

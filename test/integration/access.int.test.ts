@@ -54,6 +54,8 @@ const EXPECTED: Record<string, Rule> = {
   'POST /permits/:id/endorsement': ['customs_officer'],
   'POST /permits/:id/cancel': ['ma_officer'],
   'POST /permits/:id/replacement': ['ma_officer'],
+  'POST /re-export-balances': ['ma_officer'],
+  'GET /re-export-balances': ['ma_officer'],
   'POST /permits/:id/import-confirmation': ['ma_officer'],
   'POST /non-detriment-findings': ['sa_officer'],
   'GET /non-detriment-findings': ['sa_officer', 'ma_officer', 'auditor'],

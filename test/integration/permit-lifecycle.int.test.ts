@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import example from '../../examples/applications/export-appendix-ii-wild.json';
 import leopardExport from '../../examples/applications/export-appendix-i.json';
+import handbagReExport from '../../examples/applications/re-export-appendix-ii.json';
 import { IncomingPermitRepository } from '../../store/incoming-permits';
 import { lifecycleState, lifecycleWorkflowId } from '../../workflows/permit-lifecycle';
 import { eventually } from '../support/eventually';
@@ -557,5 +558,58 @@ describe('the permit lifecycle on the real Temporal server', () => {
         false,
       );
     });
+  });
+
+  it('refuses a re-export certificate for more than is left of the original import', async () => {
+    const origin = { country: 'US', permitNumber: '24US55555I', date: '2024-03-02' };
+    const line = {
+      country: 'US',
+      documentNumber: '24US55555I',
+      scientificName: 'Alligator mississippiensis',
+      term: 'LPS',
+    };
+    const registered = await stack.api('/api/re-export-balances', {
+      token: ma,
+      body: { ...line, quantity: 40 },
+    });
+    expect(registered.status).toBe(201);
+    const reExport = (quantity: number) => ({
+      ...handbagReExport,
+      data: {
+        ...handbagReExport.data,
+        blocks: handbagReExport.data.blocks.map((block) => ({ ...block, quantity, countryOfOrigin: origin })),
+      },
+    });
+    const approveAll = (id: string, until: string) =>
+      eventually(
+        until,
+        async () => {
+          for (const token of [ma, sa])
+            for (const task of await openTasks(token, id)) await decide(token, task);
+          const found = await application(id);
+          return found.status === until ? found : undefined;
+        },
+        300,
+      );
+
+    const first = await approveAll(await submit(reExport(12)), 'issued');
+    expect(first.timeline).toContainEqual(
+      expect.objectContaining({
+        event: 're-export-quantity-drawn',
+        note: 'A: 12 taken, 28 left under US 24US55555I',
+      }),
+    );
+    const tooMany = await approveAll(await submit(reExport(30)), 'rejected');
+    expect(tooMany.timeline).toContainEqual(
+      expect.objectContaining({
+        event: 're-export-quantity-refused',
+        note: 'A: 30 asked, 28 of 40 left of the import under US 24US55555I',
+      }),
+    );
+    const balance = await stack.api<{ left: number }>(
+      `/api/re-export-balances?${new URLSearchParams(line).toString()}`,
+      { token: ma },
+    );
+    expect(balance.body).toMatchObject({ imported: 40, drawn: 12, left: 28 });
   });
 });

@@ -9,6 +9,7 @@ import { EvidenceUploadService } from '../../../server/services/evidence-uploads
 import { FormService } from '../../../server/services/forms';
 import { ProcedureService } from '../../../server/services/procedures';
 import { TaskService } from '../../../server/services/tasks';
+import { ReExportBalanceService } from '../../../server/services/re-export-balances';
 import { PermitService } from '../../../server/services/permits';
 import { NonDetrimentFindingService } from '../../../server/services/non-detriment-findings';
 import { TradeMeasureService } from '../../../server/services/trade-measures';
@@ -46,6 +47,13 @@ const forms = new FormService(untouchable, untouchable);
 const applications = new ApplicationService('KE', untouchable, untouchable, untouchable);
 const tasks = new TaskService(untouchable, untouchable, untouchable, untouchable);
 const permits = new PermitService(untouchable, untouchable, untouchable);
+const reExportBalances = new ReExportBalanceService(untouchable, untouchable);
+const importedLine = {
+  country: 'US',
+  documentNumber: '24US98765I',
+  scientificName: 'Alligator mississippiensis',
+  term: 'LPS',
+};
 const findings = new NonDetrimentFindingService('KE', untouchable, untouchable);
 const procedures = new ProcedureService('KE', untouchable, untouchable, untouchable);
 const someDefinition = {
@@ -132,6 +140,12 @@ const serviceCalls: Array<[string, Role[], (caller: Caller) => Promise<unknown>]
       permits.endorse(caller, 'KE-2026-000000000000', { quantities: [1], port: 'NBO', date: '2026-11-30' }),
   ],
   ['permits.cancel', ['ma_officer'], (caller) => permits.cancel(caller, 'KE-2026-000000000000', 'r')],
+  [
+    'reExportBalances.registerImport',
+    ['ma_officer'],
+    (caller) => reExportBalances.registerImport(caller, { ...importedLine, quantity: 40 }),
+  ],
+  ['reExportBalances.get', ['ma_officer'], (caller) => reExportBalances.get(caller, importedLine)],
   [
     'permits.replace',
     ['ma_officer'],
