@@ -28,23 +28,3 @@ export function statusLabel(status: string, t: (key: MessageKey) => string): str
   const key = statusKeys[status];
   return key ? t(key) : status;
 }
-
-const eventKeys: Record<string, MessageKey> = {
-  submitted: 'eventSubmitted',
-  'review-started': 'eventReviewStarted',
-  rejected: 'eventRejected',
-  withdrawn: 'eventWithdrawn',
-  'more-information-requested': 'eventMoreInformationRequested',
-  amended: 'eventAmended',
-  lapsed: 'eventLapsed',
-  endorsed: 'eventEndorsed',
-  used: 'eventUsed',
-  expired: 'eventExpired',
-  cancelled: 'eventCancelled',
-};
-
-/** The name of an event that concerns no step; `timelineItem` in timeline.ts reads whole entries. */
-export function timelineEventLabel(event: string, t: (key: MessageKey) => string): string {
-  const key = eventKeys[event];
-  return key ? t(key) : event;
-}

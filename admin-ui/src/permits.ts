@@ -1,4 +1,7 @@
-import type { JsonObject } from './api/types';
+import type { JsonObject, ReplacementReason } from './api/types';
+import type { MessageKey } from './messages';
+
+type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
 /** The application statuses that mean a permit was issued for it. */
 const permitStatuses = new Set(['issued', 'endorsed', 'used', 'expired', 'cancelled']);
@@ -76,4 +79,55 @@ export function readQuantities(
 export function quantityIndexOf(path: string): number | undefined {
   const match = /^\/?quantities\/(\d+)/.exec(path);
   return match ? Number(match[1]) : undefined;
+}
+
+/** The reasons a valid permit may be replaced for, in the order the officer chooses among them. */
+export const replacementReasons: readonly ReplacementReason[] = ['lost', 'stolen', 'destroyed', 'other'];
+
+const replacementReasonKeys: Record<ReplacementReason, MessageKey> = {
+  lost: 'replaceReasonLost',
+  stolen: 'replaceReasonStolen',
+  destroyed: 'replaceReasonDestroyed',
+  other: 'replaceReasonOther',
+};
+
+/** A replacement reason in the reader's language; one this app does not know shows as it is. */
+export function replacementReasonLabel(reason: string, t: Translate): string {
+  const key = replacementReasonKeys[reason as ReplacementReason];
+  return key ? t(key) : reason;
+}
+
+/** "Lost", or "Other: the explanation" when the officer gave one. */
+export function replacementReasonText(reason: string, explanation: string | undefined, t: Translate): string {
+  const label = replacementReasonLabel(reason, t);
+  const text = explanation?.trim();
+  return text ? t('replaceReasonExplained', { reason: label, explanation: text }) : label;
+}
+
+export interface ReplacementNote {
+  /** The replaced permit's number. */
+  from: string;
+  /** The new permit's number. */
+  to: string;
+  reason: string;
+  explanation?: string;
+}
+
+/** The lifecycle's note on `permit-replaced`: `"<old number> → <new number> (<reason>[: explanation])"`. */
+export function readReplacementNote(note: string | undefined): ReplacementNote | undefined {
+  const match = /^(\S+)\s*→\s*(\S+)\s*\(([a-z-]+)(?::\s*([\s\S]*))?\)$/.exec(note?.trim() ?? '');
+  if (!match) return undefined;
+  const explanation = match[4]?.trim();
+  return { from: match[1]!, to: match[2]!, reason: match[3]!, ...(explanation ? { explanation } : {}) };
+}
+
+export type ReplacementProblem = 'reasonRequired' | 'explanationRequired' | 'explanationTooLong';
+
+/** What stops a replacement being sent: a reason is chosen; `other` needs an explanation; 500 characters at most. */
+export function replacementProblems(reason: string, explanation: string): ReplacementProblem[] {
+  const problems: ReplacementProblem[] = [];
+  if (!replacementReasons.includes(reason as ReplacementReason)) problems.push('reasonRequired');
+  if (reason === 'other' && !explanation.trim()) problems.push('explanationRequired');
+  if (explanation.trim().length > 500) problems.push('explanationTooLong');
+  return problems;
 }

@@ -35,3 +35,11 @@ export function newTasks<T extends Pick<Task, 'id'>>(before: readonly T[], after
   const known = new Set(before.map((task) => task.id));
   return after.filter((task) => !known.has(task.id));
 }
+
+/** The tasks whose deadline passed and that went to a supervisor; all of them when not asked to. */
+export function ofEscalation<T extends Pick<Task, 'escalatedAt'>>(
+  tasks: readonly T[],
+  escalatedOnly: boolean,
+): T[] {
+  return escalatedOnly ? tasks.filter((task) => Boolean(task.escalatedAt)) : [...tasks];
+}

@@ -1,5 +1,6 @@
 import type { Application, Language, LocalizedText, OutcomeStep, TimelineEntry } from './api/types';
 import type { MessageKey } from './messages';
+import { readReplacementNote, replacementReasonText } from './permits';
 
 type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
@@ -27,6 +28,12 @@ export interface TimelineItem {
   asked?: string;
   /** The standing non-detriment findings that covered a step. */
   findings?: string;
+  /** Why a permit was replaced, in the reader's language, with the officer's explanation. */
+  reason?: string;
+  /** Who a step went to when its deadline passed: a supervisor's email or a role. */
+  escalatedTo?: string;
+  /** The import permit (number and issuing Party) that settled a step. */
+  importPermit?: string;
   /** A note shown as the server wrote it: on an event this app does not know yet, or an endorsement's port and date. */
   note?: string;
   tone: 'neutral' | 'approved' | 'refused' | 'late' | 'issued';
@@ -39,6 +46,8 @@ const stepEvents: Record<string, { key: MessageKey; tone: TimelineItem['tone'] }
   'step-reminder': { key: 'eventStepReminder', tone: 'neutral' },
   'step-overdue': { key: 'eventStepOverdue', tone: 'late' },
   'step-covered-by-finding': { key: 'eventStepCoveredByFinding', tone: 'approved' },
+  'step-escalated': { key: 'eventStepEscalated', tone: 'late' },
+  'step-covered-by-import-permit': { key: 'eventStepCoveredByImportPermit', tone: 'approved' },
 };
 
 const plainEvents: Record<string, { key: MessageKey; tone: TimelineItem['tone'] }> = {
@@ -53,6 +62,8 @@ const plainEvents: Record<string, { key: MessageKey; tone: TimelineItem['tone'] 
   used: { key: 'eventUsed', tone: 'issued' },
   expired: { key: 'eventExpired', tone: 'neutral' },
   cancelled: { key: 'eventCancelled', tone: 'refused' },
+  're-export-quantity-drawn': { key: 'eventReExportQuantityDrawn', tone: 'approved' },
+  're-export-quantity-refused': { key: 'eventReExportQuantityRefused', tone: 'refused' },
 };
 
 /** Plain events whose note the reader should see, and how it is introduced. */
@@ -61,6 +72,8 @@ const eventNotes: Record<string, 'reasons' | 'asked' | 'note'> = {
   cancelled: 'reasons',
   'more-information-requested': 'asked',
   endorsed: 'note',
+  're-export-quantity-drawn': 'note',
+  're-export-quantity-refused': 'reasons',
 };
 
 /**
@@ -82,12 +95,25 @@ export function timelineItem(
     if (note && entry.event === 'step-rejected') item.reasons = note;
     if (note && entry.event === 'step-approved') item.comment = note;
     if (note && entry.event === 'step-covered-by-finding') item.findings = note;
+    if (note && entry.event === 'step-escalated') item.escalatedTo = note.replace(/^escalated to\s+/i, '');
+    if (note && entry.event === 'step-covered-by-import-permit') item.importPermit = note;
     return item;
   }
   if (entry.event === 'issued') {
     return note
       ? { label: t('eventIssued', { number: note }), permitNumber: note, tone: 'issued' }
       : { label: t('eventIssuedNoNumber'), tone: 'issued' };
+  }
+  if (entry.event === 'permit-replaced') {
+    const replacement = readReplacementNote(note);
+    if (!replacement)
+      return { label: t('eventPermitReplacedNoNumber'), tone: 'issued', ...(note ? { note } : {}) };
+    return {
+      label: t('eventPermitReplaced', { from: replacement.from, to: replacement.to }),
+      permitNumber: replacement.to,
+      reason: replacementReasonText(replacement.reason, replacement.explanation, t),
+      tone: 'issued',
+    };
   }
   const plain = plainEvents[entry.event];
   // An applicant who withdraws may say why; an officer who cancels or asks for more says what.
@@ -102,10 +128,17 @@ export function timelineItem(
   return { label: entry.event, tone: 'neutral', ...(note ? { note } : {}) };
 }
 
-/** The number of the permit issued for the application, if one was. */
+/**
+ * The number of the application's current permit, if one was issued: the last replacement's new
+ * number once the permit was replaced, else the number it was issued under.
+ */
 export function permitNumberOf(application: Pick<Application, 'timeline'>): string | undefined {
-  const issued = application.timeline.filter((entry) => entry.event === 'issued' && entry.note?.trim());
-  return issued[issued.length - 1]?.note?.trim();
+  let number: string | undefined;
+  for (const entry of application.timeline) {
+    if (entry.event === 'issued' && entry.note?.trim()) number = entry.note.trim();
+    if (entry.event === 'permit-replaced') number = readReplacementNote(entry.note)?.to ?? number;
+  }
+  return number;
 }
 
 /**

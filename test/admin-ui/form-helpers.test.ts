@@ -1,6 +1,6 @@
 import { ApiError } from '../../admin-ui/src/api/client';
 import { fileNameHeader, uploadFile } from '../../admin-ui/src/api/uploads';
-import { documentTitle, statusLabel, timelineEventLabel } from '../../admin-ui/src/documents';
+import { documentTitle, statusLabel } from '../../admin-ui/src/documents';
 import { changeRows, showValue } from '../../admin-ui/src/forms/changes';
 import { EVIDENCE_FIELD, withEvidenceFields } from '../../admin-ui/src/forms/evidence-ui';
 import { fileSize } from '../../admin-ui/src/forms/file-size';
@@ -96,12 +96,11 @@ describe('small helpers', () => {
     expect(fileNameHeader('permis d’origine é.pdf')).toBe('permis%20d%E2%80%99origine%20%C3%A9.pdf');
   });
 
-  it('names document types, statuses and events in the reader’s language', () => {
+  it('names document types and statuses in the reader’s language', () => {
     const t = (key: MessageKey) => messages.fr[key];
     expect(documentTitle('re-export', 'es')).toBe('Certificado de reexportación');
     expect(statusLabel('submitted', t)).toBe('Envoyée');
     expect(statusLabel('some_new_status', t)).toBe('some_new_status');
-    expect(timelineEventLabel('submitted', t)).toBe('Demande envoyée');
   });
 });
 

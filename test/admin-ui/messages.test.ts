@@ -23,7 +23,7 @@ const sameAsEnglish: Record<Exclude<Language, 'en'>, MessageKey[]> = {
     'versionsTitle',
     'editorLabel',
   ],
-  es: ['roleAuditor', 'no', 'editorLabel'],
+  es: ['roleAuditor', 'no', 'editorLabel', 'replaceReasonExplained'],
 };
 
 describe('web app texts', () => {

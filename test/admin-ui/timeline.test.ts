@@ -2,7 +2,14 @@ import { ApiError, createApiClient } from '../../admin-ui/src/api/client';
 import type { OutcomeStep, Task, TimelineEntry } from '../../admin-ui/src/api/types';
 import { statusLabel } from '../../admin-ui/src/documents';
 import { format, messages, type Language, type MessageKey } from '../../admin-ui/src/messages';
-import { newTasks, ofStep, oldestFirst, stepChoices, taskTitle } from '../../admin-ui/src/tasks';
+import {
+  newTasks,
+  ofEscalation,
+  ofStep,
+  oldestFirst,
+  stepChoices,
+  taskTitle,
+} from '../../admin-ui/src/tasks';
 import {
   hasEnded,
   informationAskedFor,
@@ -338,5 +345,122 @@ describe('the more-information loop and the permit’s later life', () => {
       }),
     ).toBe('second');
     expect(informationAskedFor({ timeline: [entry('submitted')] })).toBeUndefined();
+  });
+});
+
+describe('replacement permits, escalations, import permits and re-exports on the timeline', () => {
+  const item = (value: TimelineEntry, language: Language = 'en') =>
+    timelineItem(value, steps, language, translator(language));
+  const replaced = (note: string) => entry('permit-replaced', { note, by: 'ma-1' });
+
+  it('reads a replacement as the old number replaced by the new, with the reason in the reader’s language', () => {
+    expect(item(replaced('KE26000001-E → KE26000007-E (lost)'))).toEqual({
+      label: 'Permit KE26000001-E replaced by KE26000007-E',
+      permitNumber: 'KE26000007-E',
+      reason: 'Lost',
+      tone: 'issued',
+    });
+    expect(item(replaced('KE26000001-E → KE26000007-E (other: Eaten by a goat (really))'), 'fr')).toEqual({
+      label: 'Permis KE26000001-E remplacé par KE26000007-E',
+      permitNumber: 'KE26000007-E',
+      reason: 'Autre : Eaten by a goat (really)',
+      tone: 'issued',
+    });
+    expect(item(replaced('KE26000001-E → KE26000007-E (stolen)'), 'es')).toMatchObject({
+      label: 'Permiso KE26000001-E reemplazado por KE26000007-E',
+      reason: 'Robado',
+    });
+    // A note in another shape is still shown, as the server wrote it.
+    expect(item(replaced('replaced'))).toEqual({
+      label: 'Permit replaced',
+      note: 'replaced',
+      tone: 'issued',
+    });
+  });
+
+  it('names the escalation, the import permit, and the re-export’s quantities in every language', () => {
+    const escalated = entry('step-escalated', {
+      step: 'sa-non-detriment',
+      note: 'escalated to supervisor@demo.test',
+    });
+    expect(item(escalated)).toEqual({
+      label:
+        'Deadline passed, handed to a supervisor: Scientific Authority: the export will not be detrimental',
+      escalatedTo: 'supervisor@demo.test',
+      tone: 'late',
+    });
+    expect(
+      item(entry('step-escalated', { step: 'sa-non-detriment', note: 'ma_supervisor' })).escalatedTo,
+    ).toBe('ma_supervisor');
+    const covered = entry('step-covered-by-import-permit', {
+      step: 'ma-import-permit-granted',
+      note: 'FR 26FR000123-I verified',
+    });
+    expect(item(covered)).toEqual({
+      label: 'Covered by the import permit: ma-import-permit-granted',
+      importPermit: 'FR 26FR000123-I verified',
+      tone: 'approved',
+    });
+    expect(item(entry('re-export-quantity-drawn', { note: 'A: 12 of 40 left under 24US98765I' }))).toEqual({
+      label: 'Re-exported quantities drawn from the earlier permit',
+      note: 'A: 12 of 40 left under 24US98765I',
+      tone: 'approved',
+    });
+    expect(item(entry('re-export-quantity-refused', { note: 'A: 50 asked, 12 left' }))).toEqual({
+      label: 'Re-export refused: not enough left on the earlier permit',
+      reasons: 'A: 50 asked, 12 left',
+      tone: 'refused',
+    });
+    const events = [
+      escalated,
+      covered,
+      replaced('KE26000001-E → KE26000007-E (destroyed)'),
+      entry('re-export-quantity-drawn'),
+      entry('re-export-quantity-refused'),
+    ];
+    for (const event of events) {
+      const labels = (['en', 'fr', 'es'] as const).map((language) => item(event, language).label);
+      expect(labels.every((label) => label !== event.event && !label.includes('{'))).toBe(true);
+      expect(new Set(labels).size).toBe(3);
+    }
+  });
+
+  it('takes the current permit’s number: the last replacement’s new one', () => {
+    const timeline = [
+      entry('issued', { note: 'KE26000001-E' }),
+      replaced('KE26000001-E → KE26000007-E (lost)'),
+      entry('endorsed', { note: 'Mombasa' }),
+    ];
+    expect(permitNumberOf({ timeline })).toBe('KE26000007-E');
+    expect(
+      permitNumberOf({ timeline: [...timeline, replaced('KE26000007-E → KE26000009-E (other: Flood)')] }),
+    ).toBe('KE26000009-E');
+    // A replacement note the app cannot read leaves the number it knew.
+    expect(permitNumberOf({ timeline: [...timeline.slice(0, 1), replaced('?')] })).toBe('KE26000001-E');
+  });
+});
+
+describe('escalated tasks in the inbox', () => {
+  const escalated = { ...task('A4:final-decision', 'final-decision', '2026-03-02T00:00:00.000Z') };
+  escalated.escalatedAt = '2026-03-09T00:00:00.000Z';
+  escalated.escalatedTo = 'supervisor@demo.test';
+  const plain = task('A5:final-decision', 'final-decision', '2026-03-02T00:00:00.000Z');
+
+  it('keeps only the escalated tasks when asked to, and all of them otherwise', () => {
+    expect(ofEscalation([plain, escalated], true)).toEqual([escalated]);
+    expect(ofEscalation([plain, escalated], false)).toEqual([plain, escalated]);
+  });
+
+  it('asks the server for the escalated tasks only', async () => {
+    const urls: string[] = [];
+    const api = createApiClient({
+      fetch: async (url) => {
+        urls.push(url);
+        return new Response('[]', { status: 200 });
+      },
+    });
+    await api.listTasks({ escalated: true });
+    await api.listTasks({ escalated: false });
+    expect(urls).toEqual(['/api/tasks?escalated=true', '/api/tasks']);
   });
 });

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import example from '../../examples/applications/export-appendix-ii-wild.json';
+import { format } from '../../admin-ui/src/messages';
 import { en, ensureWebAppBuilt, launchBrowser, signedInPage } from '../support/browser';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
@@ -116,5 +117,44 @@ describe('a designer adds a required field, a publisher publishes it, applicants
       body: { ...example, formVersionId: 'export-permit@1' },
     });
     expect(again.status).toBe(201);
+  });
+  it('the procedure editor saves a draft, a broken one is refused, and only a second person publishes it', async () => {
+    const designer = await signedIn('designer@demo.test');
+    await designer.goto(`${stack.baseUrl}/procedures/export-procedure`);
+    await designer.getByRole('heading', { level: 1, name: en.procedureEditorTitle }).waitFor();
+    const editor = designer.getByRole('textbox', { name: 'Procedure definition (JSON)' });
+    await editor.waitFor();
+    const current = await stack.api<{ published: { definition: unknown } }>(
+      '/api/procedures/export-procedure',
+      { token: await stack.login('designer@demo.test') },
+    );
+    // Not JSON: nothing is sent, and the bar says so.
+    await editor.fill('{ "steps": ');
+    await designer.getByText(en.unsavedChanges).waitFor();
+    await designer.getByRole('button', { name: en.saveDraft }).click();
+    await designer.getByText(en.jsonBroken).waitFor();
+    await editor.fill(JSON.stringify(current.body.published.definition, null, 2));
+    await designer.getByRole('button', { name: en.saveDraft }).click();
+    await designer.getByText(en.draftSaved).waitFor();
+    await designer
+      .getByTestId('draft-state')
+      .getByText(/^Saved by you/)
+      .waitFor();
+    expect(await designer.getByText(en.unsavedChanges).count()).toBe(0);
+    await designer.context().close();
+
+    const publisher = await signedIn('publisher@demo.test');
+    await publisher.goto(`${stack.baseUrl}/procedures/export-procedure`);
+    await publisher.getByRole('heading', { level: 1, name: en.procedureEditorTitle }).waitFor();
+    const before = await stack.api<{ published: { version: number } }>('/api/procedures/export-procedure', {
+      token: await stack.login('publisher@demo.test'),
+    });
+    await publisher.getByRole('button', { name: en.publishDraft }).click();
+    await publisher
+      .getByText(format(en.procedurePublished, { version: before.body.published.version + 1 }))
+      .waitFor({ timeout: 20_000 });
+    await publisher.getByTestId('draft-state').getByText(en.noDraft).waitFor();
+    await expect(publisher.getByRole('button', { name: en.publishDraft }).isDisabled()).resolves.toBe(true);
+    await publisher.context().close();
   });
 });

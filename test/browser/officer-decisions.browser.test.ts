@@ -2,6 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import example from '../../examples/applications/export-appendix-ii-wild.json';
 import { format } from '../../admin-ui/src/messages';
 import { en, ensureWebAppBuilt, launchBrowser, signedInPage } from '../support/browser';
+import { TaskRepository, taskIdOf } from '../../store/tasks';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
 interface Application {
@@ -103,6 +104,37 @@ describe('officers decide an export application in the browser until its permit 
     expect(
       await page.getByTestId('tasks').locator('li:not([data-testid="task-completeness-check"])').count(),
     ).toBe(0);
+    await page.getByLabel(en.tasksFilter).selectOption('');
+
+    // "Escalated only" asks the server for the escalated tasks. No deadline passes in this test, so
+    // the task is flagged in the store the way the lifecycle flags it when its deadline passes.
+    await new TaskRepository(stack.store).escalate(
+      taskIdOf(applicationId, 'completeness-check'),
+      'supervisor@demo.test',
+      new Date('2026-03-09T08:30:00.000Z'),
+    );
+    const asked = page.waitForRequest((request) => request.url().endsWith('/api/tasks?escalated=true'));
+    await page.getByLabel(en.tasksEscalatedOnly).check();
+    await asked;
+    await page
+      .getByTestId('tasks-count')
+      .getByText(format(en.tasksEscalatedCount, { count: 1 }))
+      .waitFor();
+    const escalated = page.getByTestId('tasks').locator('li[data-escalated="true"]');
+    await expect(escalated.count()).resolves.toBe(1);
+    const badge = escalated.getByTestId('task-escalated');
+    await expect(badge.textContent()).resolves.toMatch(/^Escalated \S/);
+    await expect(escalated.textContent()).resolves.toContain('supervisor@demo.test');
+    const badgeBox = await badge.boundingBox();
+    expect(badgeBox!.x + badgeBox!.width).toBeLessThanOrEqual(390);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    // The whole list again, the escalated task flagged among the others.
+    await page.getByLabel(en.tasksEscalatedOnly).uncheck();
+    await page
+      .getByTestId('tasks-count')
+      .getByText(/^Open tasks: \d+/)
+      .waitFor();
+    await (await inboxCard(page, 'completeness-check')).getByTestId('task-escalated').waitFor();
     await page.context().close();
   });
 

@@ -1,9 +1,12 @@
 import type { Call } from './client';
-import type { EndorsementInput, Permit } from './types';
+import type { EndorsementInput, Permit, ReplacementInput } from './types';
 
 const permitPath = (id: string) => `/api/permits/${encodeURIComponent(id)}`;
 
-/** Issued permits (one per application, under its id) and what happens to them after issuance. */
+/**
+ * Issued permits (the first under the application's id, a replacement under `<id>-R<n>`) and what
+ * happens to them after issuance.
+ */
 export function permitEndpoints(call: Call) {
   return {
     getPermit: (id: string) => call<Permit>(permitPath(id)),
@@ -16,5 +19,11 @@ export function permitEndpoints(call: Call) {
     /** Management Authority: 409 until endorsed; the permit is then used. */
     confirmImport: (id: string, quantities: number[]) =>
       call<Permit>(`${permitPath(id)}/import-confirmation`, { method: 'POST', body: { quantities } }),
+    /**
+     * Management Authority: the answer is the new permit; this one is then replaced. 409 when
+     * endorsed, ended or replaced already; 422 without a reason, or `other` without an explanation.
+     */
+    replacePermit: (id: string, replacement: ReplacementInput) =>
+      call<Permit>(`${permitPath(id)}/replacement`, { method: 'POST', body: replacement }),
   };
 }

@@ -268,6 +268,10 @@ export interface Task {
   openedAt: string;
   dueAt: string;
   overdue: boolean;
+  /** When the step's deadline passed and the task went to a supervisor. */
+  escalatedAt?: string;
+  /** Who it went to: a user's email or a role. */
+  escalatedTo?: string;
 }
 
 export interface TaskDecision {
@@ -282,6 +286,8 @@ export interface Application extends ApplicationSummary {
   procedure?: ProcedureOutcome;
   /** Evidence the procedure asks for that is not attached yet. */
   missingEvidence?: string[];
+  /** The current permit, once issued: a replacement's id (`<id>-R1`…) after a replacement. */
+  permitId?: string;
   timeline: TimelineEntry[];
   data: JsonObject;
 }
@@ -310,11 +316,21 @@ export interface EndorsementInput {
   billOfLading?: string;
 }
 
-/** An issued permit; its id is the application's. */
+/** Why the Management Authority replaces a valid permit. */
+export type ReplacementReason = 'lost' | 'stolen' | 'destroyed' | 'other';
+
+export interface ReplacementInput {
+  reason: ReplacementReason;
+  /** Required for `other`; at most 500 characters. */
+  explanation?: string;
+}
+
+/** An issued permit; the first one's id is the application's, a replacement's `<id>-R<n>`. */
 export interface Permit {
   id: string;
   number: string;
-  status: 'valid' | 'endorsed' | 'used' | 'expired' | 'cancelled';
+  status: 'valid' | 'endorsed' | 'used' | 'expired' | 'cancelled' | 'replaced';
+  applicationId?: string;
   documentType: DocumentType;
   validFrom: string;
   validUntil: string;
@@ -324,4 +340,8 @@ export interface Permit {
   importConfirmation?: { quantities: number[]; by?: string };
   cancellation?: { reason: string; by?: string };
   nonDetrimentFindingIds?: string[];
+  /** Box 5 of a replacement: the permit it replaces and why. */
+  replaces?: { permitId: string; number: string; reason: ReplacementReason; explanation?: string };
+  /** On a replaced permit: the one that replaced it. */
+  replacedBy?: { permitId: string; number: string };
 }

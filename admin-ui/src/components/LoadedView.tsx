@@ -11,14 +11,17 @@ import type { Loaded } from './useLoad';
 export function LoadedView<T>({
   state,
   reload,
+  loadingLabel,
   children,
 }: {
   state: Loaded<T>;
   reload(): void;
+  /** What is coming, when "Loading…" says too little. */
+  loadingLabel?: string;
   children(value: T): ReactNode;
 }) {
   const i18n = useI18n();
-  if (state.kind === 'loading') return <Loading />;
+  if (state.kind === 'loading') return <Loading label={loadingLabel} />;
   if (state.kind === 'failed') {
     return (
       <Alert>

@@ -1,8 +1,8 @@
-import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useId, useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react';
 import { ApiError } from '../api/client';
-import type { Application, Permit } from '../api/types';
+import type { Application, Permit, ReplacementReason } from '../api/types';
 import type { MessageKey } from '../messages';
-import { useI18n } from '../i18n';
+import { useI18n, type I18n } from '../i18n';
 import { mayDo } from '../navigation';
 import {
   blockLabel,
@@ -10,12 +10,16 @@ import {
   localIsoDate,
   quantityIndexOf,
   readQuantities,
+  replacementProblems,
+  replacementReasonLabel,
+  replacementReasons,
   type BlockName,
   type QuantityProblem,
 } from '../permits';
-import { useSession } from '../session';
-import { ProblemText, TextField } from './forms';
-import { Alert, Loading } from './Status';
+import { useSession, type Session } from '../session';
+import { ProblemText, SelectField, TextAreaField, TextField } from './forms';
+import { LoadedView } from './LoadedView';
+import { Alert } from './Status';
 import { useLoad } from './useLoad';
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -26,12 +30,20 @@ const permitStatusKeys: Record<Permit['status'], MessageKey> = {
   used: 'statusUsed',
   expired: 'statusExpired',
   cancelled: 'statusCancelled',
+  replaced: 'permitStatusReplaced',
 };
 
+/** What a form hands over when the server accepted it: the permit it answered, and when it has settled. */
+type Changed = (answer: Permit, settled: (permit: Permit) => boolean) => Promise<void>;
+
+/** Settled once the lifecycle recorded the change: the status is no longer what it was. */
+const movedOn = (before: Permit['status']) => (permit: Permit) => permit.status !== before;
+
 /**
- * The permit issued for an application: its number, status and validity, what it authorises per
- * block, and what happened to it since; with customs' endorsement form and the Management
- * Authority's cancellation and import confirmation, for the roles that do them.
+ * The application's current permit (a replacement's, once the first was replaced): its number,
+ * status and validity, what it authorises per block, and what happened to it since; with customs'
+ * endorsement form and the Management Authority's replacement, cancellation and import
+ * confirmation, for the roles that do them.
  */
 export function PermitBox({
   application,
@@ -40,57 +52,96 @@ export function PermitBox({
   application: Application;
   refresh(): Promise<Application>;
 }) {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const { api, user } = useSession();
+  // The current permit: a replacement's once the first was replaced.
+  const permitId = application.permitId ?? application.id;
   // Read again whenever the application moves on.
   const { state, reload, replace } = useLoad(
-    () => api.getPermit(application.id),
-    `${application.id} ${application.status}`,
+    () => api.getPermit(permitId),
+    `${permitId} ${application.status}`,
   );
   const names = blockNames(application.data);
   // The lifecycle records the change a moment after it accepts it: the permit is read again until
-  // its status moves on (or a few seconds pass), then the application with it.
-  const changed = useCallback(
-    async (answer: Permit, before: Permit['status']) => {
+  // it has settled (or a few seconds pass), then the application until it names that permit.
+  const changed = useCallback<Changed>(
+    async (answer, settled) => {
       let permit = answer;
-      for (let attempt = 0; permit.status === before && attempt < 20; attempt++) {
+      for (let attempt = 0; !settled(permit) && attempt < 20; attempt++) {
         await pause(500);
-        permit = await api.getPermit(application.id).catch(() => permit);
+        permit = await api.getPermit(answer.id).catch(() => permit);
       }
       replace(permit);
-      await refresh().catch(() => undefined);
+      let fresh = await refresh().catch(() => undefined);
+      for (let attempt = 0; fresh && (fresh.permitId ?? fresh.id) !== permit.id && attempt < 20; attempt++) {
+        await pause(500);
+        fresh = await refresh().catch(() => fresh);
+      }
     },
-    [api, application.id, replace, refresh],
+    [api, replace, refresh],
   );
 
   return (
     <section className="card permit-box" aria-labelledby="permit-heading" data-testid="permit">
       <h3 id="permit-heading">{t('permitTitle')}</h3>
-      {state.kind === 'loading' && <Loading label={t('permitLoading')} />}
-      {state.kind === 'failed' && (
-        <Alert>
-          <ProblemText error={state.error} i18n={i18n} />{' '}
-          <button type="button" className="secondary" onClick={reload}>
-            {t('retry')}
-          </button>
-        </Alert>
-      )}
-      {state.kind === 'loaded' && (
-        <>
-          <PermitFacts permit={state.value} names={names} />
-          {state.value.status === 'valid' && mayDo(user.roles, 'endorsePermits') && (
-            <EndorseForm permit={state.value} names={names} changed={changed} />
-          )}
-          {state.value.status === 'valid' && mayDo(user.roles, 'managePermits') && (
-            <CancelForm permit={state.value} changed={changed} />
-          )}
-          {state.value.status === 'endorsed' && mayDo(user.roles, 'managePermits') && (
-            <ImportForm permit={state.value} names={names} changed={changed} />
-          )}
-        </>
-      )}
+      <LoadedView state={state} reload={reload} loadingLabel={t('permitLoading')}>
+        {(permit) => (
+          <>
+            <PermitFacts permit={permit} names={names} />
+            {permit.replaces && <EarlierPermit replaces={permit.replaces} names={names} />}
+            {permit.status === 'valid' && mayDo(user.roles, 'endorsePermits') && (
+              <EndorseForm key={permit.id} permit={permit} names={names} changed={changed} />
+            )}
+            {permit.status === 'valid' && mayDo(user.roles, 'managePermits') && (
+              <>
+                <ReplaceForm key={`replace ${permit.id}`} permit={permit} changed={changed} />
+                <CancelForm key={`cancel ${permit.id}`} permit={permit} changed={changed} />
+              </>
+            )}
+            {permit.status === 'endorsed' && mayDo(user.roles, 'managePermits') && (
+              <ImportForm key={permit.id} permit={permit} names={names} changed={changed} />
+            )}
+          </>
+        )}
+      </LoadedView>
     </section>
+  );
+}
+
+/** The permit a replacement replaced, read when the reader opens it: its status says replaced, and by which. */
+function EarlierPermit({
+  replaces,
+  names,
+}: {
+  replaces: NonNullable<Permit['replaces']>;
+  names: readonly BlockName[];
+}) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <details
+      className="earlier-permit"
+      data-testid="earlier-permit"
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+    >
+      <summary>{t('permitEarlier', { number: replaces.number })}</summary>
+      {open && (
+        <div className="earlier-permit-facts">
+          <EarlierPermitFacts permitId={replaces.permitId} names={names} />
+        </div>
+      )}
+    </details>
+  );
+}
+
+function EarlierPermitFacts({ permitId, names }: { permitId: string; names: readonly BlockName[] }) {
+  const { t } = useI18n();
+  const { api } = useSession();
+  const { state, reload } = useLoad(() => api.getPermit(permitId), permitId);
+  return (
+    <LoadedView state={state} reload={reload} loadingLabel={t('permitLoading')}>
+      {(permit) => <PermitFacts permit={permit} names={names} />}
+    </LoadedView>
   );
 }
 
@@ -98,7 +149,7 @@ function PermitFacts({ permit, names }: { permit: Permit; names: readonly BlockN
   const i18n = useI18n();
   const { t } = i18n;
   const blockName = (index: number) => blockLabel(names, index, (n) => t('permitBlock', { n }));
-  const { endorsement, importConfirmation, cancellation } = permit;
+  const { endorsement, importConfirmation, cancellation, replaces, replacedBy } = permit;
   return (
     <>
       <dl className="facts">
@@ -110,8 +161,28 @@ function PermitFacts({ permit, names }: { permit: Permit; names: readonly BlockN
         <dd data-testid="permit-status" data-status={permit.status}>
           <span className={`badge permit-status-${permit.status}`}>{t(permitStatusKeys[permit.status])}</span>
         </dd>
+        {replacedBy && (
+          <dd data-testid="permit-replaced-by">{t('permitReplacedBy', { number: replacedBy.number })}</dd>
+        )}
         <dt>{t('permitValidity')}</dt>
         <dd>{t('permitValidityRange', { from: permit.validFrom, until: permit.validUntil })}</dd>
+        {replaces && (
+          <>
+            <dt>{t('permitReplacement')}</dt>
+            <dd className="timeline-text" data-testid="permit-replaces">
+              {replaces.explanation?.trim()
+                ? t('permitReplacesExplained', {
+                    number: replaces.number,
+                    reason: replacementReasonLabel(replaces.reason, t),
+                    explanation: replaces.explanation.trim(),
+                  })
+                : t('permitReplaces', {
+                    number: replaces.number,
+                    reason: replacementReasonLabel(replaces.reason, t),
+                  })}
+            </dd>
+          </>
+        )}
         {endorsement && (
           <>
             <dt>{t('permitEndorsement')}</dt>
@@ -187,36 +258,31 @@ const quantityMessages: Record<QuantityProblem, MessageKey> = {
   tooMany: 'quantityTooMany',
 };
 
-/** One field per block, prefilled with what is authorised, never above it. */
+/** One field per block, prefilled with its limit, never above it. */
 function QuantityFields({
   idPrefix,
   labelKey,
-  permit,
+  quantities,
   names,
-  typed,
-  setTyped,
-  errors,
   disabled,
 }: {
   idPrefix: string;
   labelKey: MessageKey;
-  permit: Permit;
+  quantities: Quantities;
   names: readonly BlockName[];
-  typed: string[];
-  setTyped(values: string[]): void;
-  errors: Record<number, string>;
   disabled: boolean;
 }) {
   const { t } = useI18n();
+  const { limits, typed, setTyped, errors } = quantities;
   return (
     <>
-      {permit.authorisedQuantities.map((authorised, index) => (
+      {limits.map((limit, index) => (
         <TextField
           key={index}
           id={`${idPrefix}-quantity-${index}`}
           data-testid={`${idPrefix}-quantity-${index}`}
           label={t(labelKey, { species: blockLabel(names, index, (n) => t('permitBlock', { n })) })}
-          hint={t('quantityAtMost', { max: authorised })}
+          hint={t('quantityAtMost', { max: limit })}
           error={errors[index]}
           inputMode="decimal"
           autoComplete="off"
@@ -232,12 +298,14 @@ function QuantityFields({
   );
 }
 
-/** Checks the typed quantities; per-block messages, or the numbers. */
-function useQuantities(permit: Permit) {
+type Quantities = ReturnType<typeof useQuantities>;
+
+/** The quantities typed per block, prefilled with and checked against `limits`; per-block messages, or the numbers. */
+function useQuantities(limits: readonly number[]) {
   const { t } = useI18n();
-  const [typed, setTyped] = useState(() => permit.authorisedQuantities.map(String));
+  const [typed, setTyped] = useState(() => limits.map(String));
   const [errors, setErrors] = useState<Record<number, string>>({});
-  const check = (limits: readonly number[]): number[] | undefined => {
+  const check = (): number[] | undefined => {
     const read = readQuantities(typed, limits);
     const messages: Record<number, string> = {};
     for (const [index, problem] of Object.entries(read.problems)) {
@@ -257,7 +325,7 @@ function useQuantities(permit: Permit) {
     setErrors(messages);
     return Object.keys(messages).length > 0;
   };
-  return { typed, setTyped, errors, check, place };
+  return { limits, typed, setTyped, errors, check, place };
 }
 
 /** What an action's failure says: the action's own words for 409 and 422, the server's detail beside. */
@@ -283,17 +351,35 @@ function ActionProblem({
   return <ProblemText error={error} i18n={i18n} />;
 }
 
-function useAction(changed: (permit: Permit, before: Permit['status']) => Promise<void>) {
-  const { announce } = useSession();
+interface PermitAction {
+  t: I18n['t'];
+  api: Session['api'];
+  /** The form's own id, to derive its fields' ids from. */
+  id: string;
+  busy: boolean;
+  error: unknown;
+  alertRef: RefObject<HTMLDivElement | null>;
+  /**
+   * Sends the action; on success waits for the permit to settle and says `done` (given the permit
+   * that answered); on failure shows the problem and hands it to `onError` to place at fields.
+   */
+  run(
+    send: () => Promise<Permit>,
+    settled: (permit: Permit) => boolean,
+    done: (permit: Permit) => string,
+    onError?: (error: unknown) => void,
+  ): Promise<void>;
+}
+
+/** What every action on the permit needs, and the submit, busy and error handling they share. */
+function usePermitAction(changed: Changed): PermitAction {
+  const { t } = useI18n();
+  const { api, announce } = useSession();
+  const id = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const alertRef = useRef<HTMLDivElement>(null);
-  const run = async (
-    before: Permit['status'],
-    send: () => Promise<Permit>,
-    done: string,
-    onError?: (error: unknown) => void,
-  ) => {
+  const run: PermitAction['run'] = async (send, settled, done, onError) => {
     setBusy(true);
     setError(null);
     let permit: Permit;
@@ -309,12 +395,80 @@ function useAction(changed: (permit: Permit, before: Permit['status']) => Promis
       });
       return;
     }
-    await changed(permit, before);
-    announce(window.location.pathname, done);
+    await changed(permit, settled);
+    announce(window.location.pathname, done(permit));
     setBusy(false);
   };
-  return { busy, error, alertRef, run };
+  return { t, api, id, busy, error, alertRef, run };
 }
+
+/**
+ * One action on the permit as a form: its title and lead, the problem of the last attempt (the
+ * action's own words for 409 and 422), its fields, and the submit button with a spinner while busy.
+ * Test ids are `<name>-form`, `<name>-problem` and `<name>-submit`.
+ */
+function PermitActionForm({
+  name,
+  action,
+  title,
+  lead,
+  conflict,
+  invalid,
+  submit,
+  busyLabel,
+  danger,
+  onSubmit,
+  children,
+}: {
+  name: string;
+  action: PermitAction;
+  title: string;
+  lead?: string;
+  conflict: MessageKey;
+  invalid?: MessageKey;
+  submit: string;
+  busyLabel?: string;
+  danger?: boolean;
+  onSubmit(event: FormEvent): void;
+  children: ReactNode;
+}) {
+  const { id } = action;
+  return (
+    <form
+      className="permit-action"
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby={`${id}-title`}
+      data-testid={`${name}-form`}
+    >
+      <h4 id={`${id}-title`}>{title}</h4>
+      {lead && <p className="hint">{lead}</p>}
+      <div ref={action.alertRef} tabIndex={-1} data-testid={`${name}-problem`}>
+        {action.error !== null && (
+          <Alert>
+            <ActionProblem error={action.error} conflict={conflict} invalid={invalid} />
+          </Alert>
+        )}
+      </div>
+      {children}
+      <div className="actions">
+        <button
+          type="submit"
+          className={danger ? 'secondary danger' : undefined}
+          disabled={action.busy}
+          data-testid={`${name}-submit`}
+        >
+          {action.busy && <span className="spinner" aria-hidden="true" />}
+          {action.busy && busyLabel ? busyLabel : submit}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The server's message about one field of the body, if it named that field. */
+const fieldMessage = (failure: unknown, field: string): string | undefined =>
+  failure instanceof ApiError ? failure.fieldMessages()[field] : undefined;
 
 function EndorseForm({
   permit,
@@ -323,28 +477,25 @@ function EndorseForm({
 }: {
   permit: Permit;
   names: readonly BlockName[];
-  changed(permit: Permit, before: Permit['status']): Promise<void>;
+  changed: Changed;
 }) {
-  const { t } = useI18n();
-  const { api } = useSession();
-  const id = useId();
-  const quantities = useQuantities(permit);
+  const quantities = useQuantities(permit.authorisedQuantities);
   const [port, setPort] = useState('');
   const [date, setDate] = useState(() => localIsoDate());
   const [billOfLading, setBillOfLading] = useState('');
   const [portError, setPortError] = useState<string | undefined>();
   const [dateError, setDateError] = useState<string | undefined>();
-  const { busy, error, alertRef, run } = useAction(changed);
+  const action = usePermitAction(changed);
+  const { t, api, id } = action;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const values = quantities.check(permit.authorisedQuantities);
+    const values = quantities.check();
     const portText = port.trim();
     setPortError(portText.length >= 2 ? undefined : t('portRequired'));
     setDateError(/^\d{4}-\d{2}-\d{2}$/.test(date) ? undefined : t('dateRequired'));
     if (!values || portText.length < 2 || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
-    void run(
-      permit.status,
+    void action.run(
       () =>
         api.endorsePermit(permit.id, {
           quantities: values,
@@ -352,37 +503,30 @@ function EndorseForm({
           date,
           ...(billOfLading.trim() ? { billOfLading: billOfLading.trim() } : {}),
         }),
-      t('endorseDone'),
+      movedOn(permit.status),
+      () => t('endorseDone'),
       (failure) => quantities.place(failure),
     );
   };
 
   return (
-    <form
-      className="permit-action"
+    <PermitActionForm
+      name="endorse"
+      action={action}
+      title={t('endorseTitle')}
+      lead={t('endorseLead')}
+      conflict="endorseConflict"
+      invalid="endorseTooMany"
+      submit={t('endorseButton')}
+      busyLabel={t('endorseSending')}
       onSubmit={submit}
-      noValidate
-      aria-labelledby={`${id}-title`}
-      data-testid="endorse-form"
     >
-      <h4 id={`${id}-title`}>{t('endorseTitle')}</h4>
-      <p className="hint">{t('endorseLead')}</p>
-      <div ref={alertRef} tabIndex={-1} data-testid="endorse-problem">
-        {error !== null && (
-          <Alert>
-            <ActionProblem error={error} conflict="endorseConflict" invalid="endorseTooMany" />
-          </Alert>
-        )}
-      </div>
       <QuantityFields
         idPrefix="endorse"
         labelKey="endorseQuantity"
-        permit={permit}
+        quantities={quantities}
         names={names}
-        typed={quantities.typed}
-        setTyped={quantities.setTyped}
-        errors={quantities.errors}
-        disabled={busy}
+        disabled={action.busy}
       />
       <TextField
         id={`${id}-port`}
@@ -392,7 +536,7 @@ function EndorseForm({
         value={port}
         maxLength={100}
         autoComplete="off"
-        disabled={busy}
+        disabled={action.busy}
         onChange={(event) => setPort(event.target.value)}
       />
       <TextField
@@ -402,7 +546,7 @@ function EndorseForm({
         label={t('endorseDate')}
         error={dateError}
         value={date}
-        disabled={busy}
+        disabled={action.busy}
         onChange={(event) => setDate(event.target.value)}
       />
       <TextField
@@ -412,32 +556,18 @@ function EndorseForm({
         value={billOfLading}
         maxLength={100}
         autoComplete="off"
-        disabled={busy}
+        disabled={action.busy}
         onChange={(event) => setBillOfLading(event.target.value)}
       />
-      <div className="actions">
-        <button type="submit" disabled={busy} data-testid="endorse-submit">
-          {busy && <span className="spinner" aria-hidden="true" />}
-          {busy ? t('endorseSending') : t('endorseButton')}
-        </button>
-      </div>
-    </form>
+    </PermitActionForm>
   );
 }
 
-function CancelForm({
-  permit,
-  changed,
-}: {
-  permit: Permit;
-  changed(permit: Permit, before: Permit['status']): Promise<void>;
-}) {
-  const { t } = useI18n();
-  const { api } = useSession();
-  const id = useId();
+function CancelForm({ permit, changed }: { permit: Permit; changed: Changed }) {
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
-  const { busy, error, alertRef, run } = useAction(changed);
+  const action = usePermitAction(changed);
+  const { t, api, id } = action;
   const reasonRef = useRef<HTMLTextAreaElement>(null);
 
   const submit = (event: FormEvent) => {
@@ -449,60 +579,128 @@ function CancelForm({
       return;
     }
     setReasonError(undefined);
-    void run(
-      permit.status,
+    void action.run(
       () => api.cancelPermit(permit.id, text),
-      t('cancelPermitDone'),
+      movedOn(permit.status),
+      () => t('cancelPermitDone'),
+      (failure) => setReasonError(fieldMessage(failure, 'reason')),
+    );
+  };
+
+  return (
+    <PermitActionForm
+      name="cancel"
+      action={action}
+      title={t('cancelPermitTitle')}
+      conflict="cancelPermitConflict"
+      submit={t('cancelPermitButton')}
+      danger
+      onSubmit={submit}
+    >
+      <TextAreaField
+        ref={reasonRef}
+        id={`${id}-reason`}
+        data-testid="cancel-reason"
+        label={t('cancelPermitReason')}
+        error={reasonError}
+        rows={2}
+        maxLength={2000}
+        required
+        value={reason}
+        disabled={action.busy}
+        onChange={(event) => setReason(event.target.value)}
+      />
+    </PermitActionForm>
+  );
+}
+
+/**
+ * The Management Authority replaces a valid permit the holder lost, or had stolen or destroyed:
+ * the answer is the new permit, which the box then shows.
+ */
+function ReplaceForm({ permit, changed }: { permit: Permit; changed: Changed }) {
+  const [reason, setReason] = useState<ReplacementReason | ''>('');
+  const [explanation, setExplanation] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>();
+  const [explanationError, setExplanationError] = useState<string | undefined>();
+  const action = usePermitAction(changed);
+  const { t, api, id } = action;
+  const reasonRef = useRef<HTMLSelectElement>(null);
+  const explanationRef = useRef<HTMLTextAreaElement>(null);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const problems = replacementProblems(reason, explanation);
+    setReasonError(problems.includes('reasonRequired') ? t('replaceReasonRequired') : undefined);
+    setExplanationError(
+      problems.includes('explanationRequired')
+        ? t('replaceExplanationRequired')
+        : problems.includes('explanationTooLong')
+          ? t('replaceExplanationTooLong')
+          : undefined,
+    );
+    if (problems.length > 0 || !reason) {
+      (problems.includes('reasonRequired') ? reasonRef : explanationRef).current?.focus();
+      return;
+    }
+    const text = explanation.trim();
+    void action.run(
+      () => api.replacePermit(permit.id, { reason, ...(text ? { explanation: text } : {}) }),
+      // The answer is the new permit, valid from the start.
+      () => true,
+      (replacement) => t('replaceDone', { number: replacement.number }),
       (failure) => {
-        const message = failure instanceof ApiError ? failure.fieldMessages().reason : undefined;
-        if (message) setReasonError(message);
+        setReasonError(fieldMessage(failure, 'reason'));
+        setExplanationError(fieldMessage(failure, 'explanation'));
       },
     );
   };
 
   return (
-    <form
-      className="permit-action"
+    <PermitActionForm
+      name="replace"
+      action={action}
+      title={t('replaceTitle')}
+      lead={t('replaceLead')}
+      conflict="replaceConflict"
+      invalid="replaceInvalid"
+      submit={t('replaceButton')}
+      busyLabel={t('replaceSending')}
       onSubmit={submit}
-      noValidate
-      aria-labelledby={`${id}-title`}
-      data-testid="cancel-form"
     >
-      <h4 id={`${id}-title`}>{t('cancelPermitTitle')}</h4>
-      <div ref={alertRef} tabIndex={-1}>
-        {error !== null && (
-          <Alert>
-            <ActionProblem error={error} conflict="cancelPermitConflict" />
-          </Alert>
-        )}
-      </div>
-      <div className={reasonError ? 'field has-error' : 'field'}>
-        <label htmlFor={`${id}-reason`}>{t('cancelPermitReason')}</label>
-        {reasonError && (
-          <p className="field-error" id={`${id}-reason-error`}>
-            {reasonError}
-          </p>
-        )}
-        <textarea
-          ref={reasonRef}
-          id={`${id}-reason`}
-          rows={2}
-          maxLength={2000}
-          required
-          value={reason}
-          disabled={busy}
-          aria-invalid={reasonError ? true : undefined}
-          aria-describedby={reasonError ? `${id}-reason-error` : undefined}
-          onChange={(event) => setReason(event.target.value)}
-        />
-      </div>
-      <div className="actions">
-        <button type="submit" className="danger" disabled={busy} data-testid="cancel-submit">
-          {busy && <span className="spinner" aria-hidden="true" />}
-          {t('cancelPermitButton')}
-        </button>
-      </div>
-    </form>
+      <SelectField
+        ref={reasonRef}
+        id={`${id}-reason`}
+        data-testid="replace-reason"
+        label={t('replaceReason')}
+        error={reasonError}
+        required
+        value={reason}
+        disabled={action.busy}
+        onChange={(event) => setReason(event.target.value as ReplacementReason | '')}
+      >
+        <option value="">{t('replaceReasonChoose')}</option>
+        {replacementReasons.map((value) => (
+          <option key={value} value={value}>
+            {replacementReasonLabel(value, t)}
+          </option>
+        ))}
+      </SelectField>
+      <TextAreaField
+        ref={explanationRef}
+        id={`${id}-explanation`}
+        data-testid="replace-explanation"
+        label={t('replaceExplanation')}
+        hint={t('replaceExplanationHint')}
+        error={explanationError}
+        rows={2}
+        maxLength={500}
+        required={reason === 'other'}
+        value={explanation}
+        disabled={action.busy}
+        onChange={(event) => setExplanation(event.target.value)}
+      />
+    </PermitActionForm>
   );
 }
 
@@ -513,61 +711,43 @@ function ImportForm({
 }: {
   permit: Permit;
   names: readonly BlockName[];
-  changed(permit: Permit, before: Permit['status']): Promise<void>;
+  changed: Changed;
 }) {
-  const { t } = useI18n();
-  const { api } = useSession();
-  const id = useId();
-  const quantities = useQuantities(permit);
-  const { busy, error, alertRef, run } = useAction(changed);
   // What was received cannot be more than what left; without an endorsement, what was authorised.
   const limits = permit.endorsement?.quantities ?? permit.authorisedQuantities;
+  const quantities = useQuantities(limits);
+  const action = usePermitAction(changed);
+  const { t, api } = action;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const values = quantities.check(limits);
+    const values = quantities.check();
     if (!values) return;
-    void run(
-      permit.status,
+    void action.run(
       () => api.confirmImport(permit.id, values),
-      t('importDone'),
+      movedOn(permit.status),
+      () => t('importDone'),
       (failure) => quantities.place(failure),
     );
   };
 
   return (
-    <form
-      className="permit-action"
+    <PermitActionForm
+      name="import"
+      action={action}
+      title={t('importTitle')}
+      lead={t('importLead')}
+      conflict="importConflict"
+      submit={t('importButton')}
       onSubmit={submit}
-      noValidate
-      aria-labelledby={`${id}-title`}
-      data-testid="import-form"
     >
-      <h4 id={`${id}-title`}>{t('importTitle')}</h4>
-      <p className="hint">{t('importLead')}</p>
-      <div ref={alertRef} tabIndex={-1}>
-        {error !== null && (
-          <Alert>
-            <ActionProblem error={error} conflict="importConflict" />
-          </Alert>
-        )}
-      </div>
       <QuantityFields
         idPrefix="import"
         labelKey="importQuantity"
-        permit={{ ...permit, authorisedQuantities: limits }}
+        quantities={quantities}
         names={names}
-        typed={quantities.typed}
-        setTyped={quantities.setTyped}
-        errors={quantities.errors}
-        disabled={busy}
+        disabled={action.busy}
       />
-      <div className="actions">
-        <button type="submit" disabled={busy} data-testid="import-submit">
-          {busy && <span className="spinner" aria-hidden="true" />}
-          {t('importButton')}
-        </button>
-      </div>
-    </form>
+    </PermitActionForm>
   );
 }

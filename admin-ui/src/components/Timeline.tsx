@@ -29,6 +29,13 @@ export function Timeline({
             {item.findings && (
               <p className="timeline-text">{t('timelineFindings', { ids: item.findings })}</p>
             )}
+            {item.reason && <p className="timeline-text">{t('timelineReason', { reason: item.reason })}</p>}
+            {item.escalatedTo && (
+              <p className="timeline-text">{t('timelineEscalatedTo', { who: item.escalatedTo })}</p>
+            )}
+            {item.importPermit && (
+              <p className="timeline-text">{t('timelineImportPermit', { permit: item.importPermit })}</p>
+            )}
             {item.note && <p className="timeline-text">{item.note}</p>}
           </li>
         );

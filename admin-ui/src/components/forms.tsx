@@ -1,4 +1,11 @@
-import type { InputHTMLAttributes, MouseEvent, ReactNode, Ref } from 'react';
+import type {
+  InputHTMLAttributes,
+  MouseEvent,
+  ReactNode,
+  Ref,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'react';
 import { ApiError } from '../api/client';
 import type { I18n } from '../i18n';
 
@@ -9,16 +16,8 @@ export function describedBy(...ids: Array<string | false | undefined>): string |
   return present.length > 0 ? present.join(' ') : undefined;
 }
 
-export function TextField({
-  id,
-  label,
-  hint,
-  error,
-  invalid,
-  alsoDescribedBy,
-  ref,
-  ...input
-}: InputProps & {
+/** How a field's control is named and described: its label, hint and own message. */
+interface FieldProps {
   id: string;
   label: string;
   hint?: string;
@@ -27,8 +26,23 @@ export function TextField({
   /** Marks the control invalid when the message about it is elsewhere, e.g. in a form alert. */
   invalid?: boolean;
   alsoDescribedBy?: string;
-  ref?: Ref<HTMLInputElement>;
-}) {
+}
+
+/** What ties a control to its label, hint and message. */
+interface ControlNaming {
+  id: string;
+  'aria-invalid'?: true;
+  'aria-describedby'?: string;
+}
+
+/**
+ * One field: the label, hint and message around the control `render` draws, given the rest of the
+ * props and the id and ARIA attributes that tie it to them.
+ */
+function field<P extends FieldProps>(
+  { id, label, hint, error, invalid, alsoDescribedBy, ...rest }: P,
+  render: (rest: Omit<P, keyof FieldProps>, naming: ControlNaming) => ReactNode,
+) {
   return (
     <div className={error ? 'field has-error' : 'field'}>
       <label htmlFor={id}>{label}</label>
@@ -42,15 +56,32 @@ export function TextField({
           {error}
         </p>
       )}
-      <input
-        ref={ref}
-        id={id}
-        aria-invalid={error || invalid ? true : undefined}
-        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`, alsoDescribedBy)}
-        {...input}
-      />
+      {render(rest, {
+        id,
+        'aria-invalid': error || invalid ? true : undefined,
+        'aria-describedby': describedBy(hint && `${id}-hint`, error && `${id}-error`, alsoDescribedBy),
+      })}
     </div>
   );
+}
+
+export function TextField({ ref, ...props }: InputProps & FieldProps & { ref?: Ref<HTMLInputElement> }) {
+  return field(props, (input, naming) => <input ref={ref} {...naming} {...input} />);
+}
+
+export function TextAreaField({
+  ref,
+  ...props
+}: Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> &
+  FieldProps & { ref?: Ref<HTMLTextAreaElement> }) {
+  return field(props, (textarea, naming) => <textarea ref={ref} {...naming} {...textarea} />);
+}
+
+export function SelectField({
+  ref,
+  ...props
+}: Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & FieldProps & { ref?: Ref<HTMLSelectElement> }) {
+  return field(props, (select, naming) => <select ref={ref} {...naming} {...select} />);
 }
 
 export interface FieldMessage {

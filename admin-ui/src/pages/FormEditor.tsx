@@ -1,27 +1,20 @@
 import { useMemo, useRef, useState } from 'react';
 import { diffJson } from '../../../forms/diff';
-import { ApiError } from '../api/client';
 import type { FormContent, FormDetail, FormPart, FormTranslations, JsonObject } from '../api/types';
 import { DiffTable } from '../components/DiffTable';
+import { DraftEditorHeader, DraftEditorPage, useDraftActions } from '../components/DraftEditor';
 import { FormPreview } from '../components/FormPreview';
 import { FormVersions, partLabels } from '../components/FormVersions';
-import { problemDetail, ProblemText } from '../components/forms';
 import { JsonEditor, type PointedProblem } from '../components/JsonEditor';
-import { Link } from '../components/Link';
 import { ProblemList } from '../components/ProblemList';
-import { Alert, Success } from '../components/Status';
 import { Tabs } from '../components/Tabs';
 import { useDebounced } from '../components/useDebounced';
-import { useLoad } from '../components/useLoad';
-import { documentTitle } from '../documents';
 import { problemsOutside, problemsUnder } from '../forms/json-pointer';
 import { jsonText, parseJsonObject } from '../forms/json-text';
 import { useI18n } from '../i18n';
 import { mayDo } from '../navigation';
 import type { Params } from '../router';
 import { useSession } from '../session';
-import { draftState } from './Forms';
-import { LoadedView } from '../components/LoadedView';
 
 const parts: readonly FormPart[] = ['schema', 'uiSchema', 'translations'];
 
@@ -48,28 +41,18 @@ function textsOf(content: FormContent): Texts {
 }
 
 export function FormEditorPage({ params }: { params: Params }) {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const { api } = useSession();
   const formId = params.formId ?? '';
-  const { state, reload, replace } = useLoad(() => api.getForm(formId), formId);
   return (
-    <div aria-busy={state.kind === 'loading'}>
-      <p>
-        <Link to="/forms">{t('backToForms')}</Link>
-      </p>
-      <LoadedView state={state} reload={reload}>
-        {(loaded) => <FormWorkspace form={loaded} onChanged={replace} />}
-      </LoadedView>
-    </div>
+    <DraftEditorPage back="/forms" backLabel={t('backToForms')} id={formId} load={() => api.getForm(formId)}>
+      {(loaded, replace) => <FormWorkspace form={loaded} onChanged={replace} />}
+    </DraftEditorPage>
   );
 }
 
-type Outcome = { ok: true; message: string } | { ok: false; error: unknown; message?: string };
-
 function FormWorkspace({ form, onChanged }: { form: FormDetail; onChanged(form: FormDetail): void }) {
-  const i18n = useI18n();
-  const { t, language } = i18n;
+  const { t } = useI18n();
   const { api, user } = useSession();
   const canDesign = mayDo(user.roles, 'designForms');
   const canPublish = mayDo(user.roles, 'publishForms');
@@ -78,8 +61,6 @@ function FormWorkspace({ form, onChanged }: { form: FormDetail; onChanged(form: 
   const [saved, setSaved] = useState<Texts>(start.current);
   const [tab, setTab] = useState<FormPart>('schema');
   const [problems, setProblems] = useState<PointedProblem[]>([]);
-  const [busy, setBusy] = useState<'save' | 'publish' | null>(null);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const lastGood = useRef<FormContent>(form.draft ?? form.published ?? emptyForm);
 
   const parsed = useMemo(
@@ -106,59 +87,40 @@ function FormWorkspace({ form, onChanged }: { form: FormDetail; onChanged(form: 
     return parts.map((part) => ({ part, changes: diffJson(form.published![part], previewContent[part]) }));
   }, [form.published, previewContent]);
 
-  const save = async () => {
-    setOutcome(null);
+  // A refused save or publication shows the first part with problems.
+  const actions = useDraftActions((found) => {
+    setProblems(found);
+    const first = parts.find((part) => problemsUnder(found, `/${part}`).length > 0);
+    if (first) setTab(first);
+  });
+
+  const save = () => {
     if (broken.length > 0) {
-      setOutcome({
-        ok: false,
-        error: null,
-        message: t('jsonBrokenIn', { parts: broken.map((part) => t(partLabels[part])).join(', ') }),
-      });
+      actions.refused(t('jsonBrokenIn', { parts: broken.map((part) => t(partLabels[part])).join(', ') }));
       setTab(broken[0]!);
       return;
     }
-    setBusy('save');
-    try {
-      const view = await api.saveFormDraft(form.id, { ...lastGood.current });
-      setProblems([]);
-      setSaved(texts);
-      setOutcome({ ok: true, message: t('draftSaved') });
-      onChanged(view);
-    } catch (error) {
-      const found = error instanceof ApiError ? error.errors : [];
-      setProblems(found);
-      const first = parts.find((part) => problemsUnder(found, `/${part}`).length > 0);
-      if (first) setTab(first);
-      setOutcome({ ok: false, error, message: found.length > 0 ? t('draftNotSaved') : undefined });
-    } finally {
-      setBusy(null);
-    }
+    actions.save(
+      () => api.saveFormDraft(form.id, { ...lastGood.current }),
+      (view) => {
+        setSaved(texts);
+        onChanged(view);
+      },
+    );
   };
 
-  const refresh = async (message: string) => {
-    setOutcome({ ok: true, message });
-    try {
-      onChanged(await api.getForm(form.id));
-    } catch {
-      // The publication happened; the figures on the page catch up at the next visit.
-    }
-  };
+  // The publication happened whatever this says; the figures on the page catch up at the next visit.
+  const refresh = () => api.getForm(form.id).then(onChanged, () => undefined);
 
-  const publish = async () => {
-    setOutcome(null);
-    setBusy('publish');
-    try {
-      const published = await api.publishForm(form.id);
-      await refresh(t('formPublished', { version: published.version }));
-    } catch (error) {
-      const status = error instanceof ApiError ? error.status : 0;
-      const message =
-        status === 403 ? t('publishSecondPerson') : status === 409 ? t('publishNoDraft') : undefined;
-      setOutcome({ ok: false, error, message });
-    } finally {
-      setBusy(null);
-    }
-  };
+  const publish = () =>
+    actions.publish(
+      async () => {
+        const published = await api.publishForm(form.id);
+        await refresh();
+        return published;
+      },
+      (version) => t('formPublished', { version }),
+    );
 
   const general = problemsOutside(
     problems,
@@ -167,57 +129,17 @@ function FormWorkspace({ form, onChanged }: { form: FormDetail; onChanged(form: 
 
   return (
     <>
-      <h2 className="subject">{form.id}</h2>
-      <dl className="facts">
-        <dt>{t('documentType')}</dt>
-        <dd>{documentTitle(form.documentType, language)}</dd>
-        <dt>{t('publishedVersion')}</dt>
-        <dd>
-          {form.published
-            ? t('versionPublishedAt', {
-                version: form.published.version,
-                time: i18n.dateTime(form.published.publishedAt),
-              })
-            : t('notPublished')}
-        </dd>
-        <dt>{t('draft')}</dt>
-        <dd data-testid="draft-state">{draftState(form.draft, i18n, user.id)}</dd>
-      </dl>
-
-      <div className="editor-status" aria-live="polite">
-        {outcome?.ok === true && <Success>{outcome.message}</Success>}
-        {outcome?.ok === false && (
-          <Alert>
-            {outcome.message ? (
-              <>
-                <p className="alert-title">{outcome.message}</p>
-                {problemDetail(outcome.error) && (
-                  <p className="problem-detail">{problemDetail(outcome.error)}</p>
-                )}
-              </>
-            ) : (
-              <ProblemText error={outcome.error} i18n={i18n} />
-            )}
-          </Alert>
-        )}
-        <ProblemList problems={general} />
-        <div className="actions">
-          {canDesign && (
-            <button type="button" onClick={() => void save()} disabled={busy !== null}>
-              {busy === 'save' && <span className="spinner" aria-hidden="true" />}
-              {busy === 'save' ? t('saving') : t('saveDraft')}
-            </button>
-          )}
-          {canPublish && (
-            <button type="button" onClick={() => void publish()} disabled={busy !== null || !form.draft}>
-              {busy === 'publish' && <span className="spinner" aria-hidden="true" />}
-              {busy === 'publish' ? t('publishing') : t('publishDraft')}
-            </button>
-          )}
-          {dirty && <span className="state-pending">{t('unsavedChanges')}</span>}
-          {!canDesign && <span className="hint">{t('readOnlyForYou')}</span>}
-        </div>
-      </div>
+      <DraftEditorHeader
+        subject={form.id}
+        documentType={form.documentType}
+        published={form.published}
+        draft={form.draft}
+        actions={actions}
+        general={general}
+        dirty={dirty}
+        onSave={save}
+        onPublish={publish}
+      />
 
       <div className="workspace">
         <section className="card editors" aria-labelledby="editors-heading">
@@ -298,9 +220,10 @@ function FormWorkspace({ form, onChanged }: { form: FormDetail; onChanged(form: 
           formId={form.id}
           latest={form.published?.version ?? 0}
           canPublish={canPublish}
-          onRepublished={(from, published) =>
-            void refresh(t('republished', { from, version: published.version }))
-          }
+          onRepublished={(from, published) => {
+            actions.succeeded(t('republished', { from, version: published.version }));
+            void refresh();
+          }}
         />
       </section>
     </>

@@ -6,7 +6,7 @@ import { Alert, Loading } from '../components/Status';
 import { documentTitle } from '../documents';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
-import { ofStep, oldestFirst, stepChoices, taskTitle } from '../tasks';
+import { ofEscalation, ofStep, oldestFirst, stepChoices, taskTitle } from '../tasks';
 
 /**
  * The officer's inbox: the open steps their roles decide, oldest first, as cards that read as well
@@ -20,6 +20,7 @@ export function TasksPage() {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
   const [step, setStep] = useState('');
+  const [escalatedOnly, setEscalatedOnly] = useState(false);
   const round = useRef(0);
 
   // The list stays on screen while it is refreshed; an answer to an older request is dropped.
@@ -28,14 +29,14 @@ export function TasksPage() {
     setLoading(true);
     setError(null);
     try {
-      const found = await api.listTasks();
+      const found = await api.listTasks({ escalated: escalatedOnly });
       if (mine === round.current) setTasks(oldestFirst(found));
     } catch (failure) {
       if (mine === round.current) setError(failure);
     } finally {
       if (mine === round.current) setLoading(false);
     }
-  }, [api]);
+  }, [api, escalatedOnly]);
 
   useEffect(() => {
     void load();
@@ -48,7 +49,10 @@ export function TasksPage() {
       ? [...found, { type: step, label: step }]
       : found;
   }, [tasks, language, step]);
-  const shown = tasks ? ofStep(tasks, step) : [];
+  // The server lists only escalated tasks when asked; they are picked here too, so the list on
+  // screen agrees with the filter while the server's answer is on its way.
+  const listed = tasks ? ofEscalation(tasks, escalatedOnly) : [];
+  const shown = ofStep(listed, step);
 
   return (
     <>
@@ -64,6 +68,16 @@ export function TasksPage() {
               </option>
             ))}
           </select>
+        </div>
+        <div className="checkbox inline-checkbox">
+          <input
+            type="checkbox"
+            id="task-escalated"
+            data-testid="tasks-escalated-only"
+            checked={escalatedOnly}
+            onChange={(event) => setEscalatedOnly(event.target.checked)}
+          />
+          <label htmlFor="task-escalated">{t('tasksEscalatedOnly')}</label>
         </div>
         <button type="button" className="secondary" onClick={() => void load()} disabled={loading}>
           {loading && tasks ? t('tasksRefreshing') : t('tasksRefresh')}
@@ -83,11 +97,14 @@ export function TasksPage() {
           <>
             <p id="tasks-count" className="task-count" data-testid="tasks-count">
               {step
-                ? t('tasksShown', { shown: shown.length, count: tasks.length })
-                : t('tasksCount', { count: tasks.length })}
+                ? t(escalatedOnly ? 'tasksShownEscalated' : 'tasksShown', {
+                    shown: shown.length,
+                    count: listed.length,
+                  })
+                : t(escalatedOnly ? 'tasksEscalatedCount' : 'tasksCount', { count: listed.length })}
             </p>
             {shown.length === 0 ? (
-              <p>{t('tasksEmpty')}</p>
+              <p>{t(escalatedOnly ? 'tasksEscalatedEmpty' : 'tasksEmpty')}</p>
             ) : (
               <ul className="task-list" data-testid="tasks">
                 {shown.map((task) => (
@@ -106,15 +123,24 @@ function TaskCard({ task }: { task: Task }) {
   const i18n = useI18n();
   const { t, language } = i18n;
   const headingId = `task-${task.id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  const classes = ['task-card', task.overdue && 'overdue', task.escalatedAt && 'escalated'].filter(Boolean);
   return (
     <li
-      className={task.overdue ? 'task-card overdue' : 'task-card'}
+      className={classes.join(' ')}
       data-testid={`task-${task.type}`}
+      data-escalated={task.escalatedAt ? 'true' : undefined}
       aria-labelledby={headingId}
     >
       <h2 id={headingId} className="task-title">
         {taskTitle(task, language)}
       </h2>
+      {task.escalatedAt && (
+        <p className="task-escalation">
+          <span className="badge escalated-badge" data-testid="task-escalated">
+            {t('taskEscalated', { date: i18n.dateTime(task.escalatedAt) })}
+          </span>
+        </p>
+      )}
       <dl className="facts">
         <dt>{t('applicationId')}</dt>
         <dd>
@@ -133,6 +159,12 @@ function TaskCard({ task }: { task: Task }) {
         <dd>
           <time dateTime={task.openedAt}>{i18n.dateTime(task.openedAt)}</time>
         </dd>
+        {task.escalatedTo && (
+          <>
+            <dt>{t('taskEscalatedTo')}</dt>
+            <dd className="task-escalated-to">{task.escalatedTo}</dd>
+          </>
+        )}
       </dl>
     </li>
   );
