@@ -48,6 +48,7 @@ const stepEvents: Record<string, { key: MessageKey; tone: TimelineItem['tone'] }
   'step-covered-by-finding': { key: 'eventStepCoveredByFinding', tone: 'approved' },
   'step-escalated': { key: 'eventStepEscalated', tone: 'late' },
   'step-covered-by-import-permit': { key: 'eventStepCoveredByImportPermit', tone: 'approved' },
+  'import-permit-not-sufficient': { key: 'eventImportPermitNotSufficient', tone: 'late' },
 };
 
 const plainEvents: Record<string, { key: MessageKey; tone: TimelineItem['tone'] }> = {
@@ -97,6 +98,7 @@ export function timelineItem(
     if (note && entry.event === 'step-covered-by-finding') item.findings = note;
     if (note && entry.event === 'step-escalated') item.escalatedTo = note.replace(/^escalated to\s+/i, '');
     if (note && entry.event === 'step-covered-by-import-permit') item.importPermit = note;
+    if (note && entry.event === 'import-permit-not-sufficient') item.reasons = note;
     return item;
   }
   if (entry.event === 'issued') {

@@ -401,6 +401,18 @@ describe('replacement permits, escalations, import permits and re-exports on the
       importPermit: 'FR 26FR000123-I verified',
       tone: 'approved',
     });
+    expect(
+      item(
+        entry('import-permit-not-sufficient', {
+          step: 'ma-import-permit-granted',
+          note: '26US1A does not name Panthera pardus',
+        }),
+      ),
+    ).toEqual({
+      label: 'The import permit received does not settle it: ma-import-permit-granted',
+      reasons: '26US1A does not name Panthera pardus',
+      tone: 'late',
+    });
     expect(item(entry('re-export-quantity-drawn', { note: 'A: 12 of 40 left under 24US98765I' }))).toEqual({
       label: 'Re-exported quantities drawn from the earlier permit',
       note: 'A: 12 of 40 left under 24US98765I',
