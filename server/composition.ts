@@ -113,7 +113,7 @@ export function createServices(
       auditTrail,
     ),
     procedures,
-    tasks: new TaskService(new TaskRepository(store), temporal, uploads, auditTrail),
+    tasks: new TaskService(new TaskRepository(store), temporal, uploads, auditTrail, users),
     permits: new PermitService(new PermitRepository(store), new ApplicationRepository(store), temporal),
     reExportBalances: new ReExportBalanceService(new ReExportBalanceRepository(store), auditTrail),
     nonDetrimentFindings: new NonDetrimentFindingService(

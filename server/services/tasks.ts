@@ -9,6 +9,7 @@ import type {
 import { decideStep, lifecycleWorkflowId } from '../../workflows/permit-lifecycle';
 import { notFound, PangolinError } from '../errors';
 import { requirePermission, type Caller, type UserActor } from '../identity/permissions';
+import type { UserRepository } from '../../store/users';
 import type { AuditTrail } from './audit-trail';
 import type { EvidenceUploadService } from './evidence-uploads';
 import { lifecycleRefusal } from './lifecycles';
@@ -62,6 +63,7 @@ export class TaskService {
     private readonly temporal: Client,
     private readonly uploads: EvidenceUploadService,
     private readonly audit: AuditTrail,
+    private readonly users: UserRepository,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -105,6 +107,13 @@ export class TaskService {
     const officer = requirePermission(caller, 'tasks.work');
     const task = await this.openTaskOfRole(officer, taskId);
     const email = officerEmail.trim().toLowerCase();
+    // Only the holder may decide a task: giving it to someone who cannot would strand it.
+    const colleague = await this.users.findByEmail(email);
+    if (!colleague || colleague.disabled || !colleague.roles.includes(task.actor as never)) {
+      throw new PangolinError('invalid', `No active ${task.actor} has the e-mail ${email}.`, [
+        { path: '/officer', message: `is not an active ${task.actor}` },
+      ]);
+    }
     if (!(await this.tasks.assign(task.id, email, false))) {
       throw new PangolinError('conflict', 'This task has already been decided.');
     }

@@ -106,6 +106,15 @@ describe('the officers’ task inbox: filters, pages, claims and decisions with 
     });
     expect(byTheOther.status).toBe(409);
 
+    // Only to an officer who can decide it: a typo would strand the task.
+    for (const officer of ['nobody@demo.test', 'sa@demo.test']) {
+      const stranded = await stack.api<{ errors: Array<{ path: string }> }>(
+        `/api/tasks/${encodeURIComponent(task!.id)}/assignment`,
+        { token: ma, body: { officer } },
+      );
+      expect(stranded.status).toBe(422);
+      expect(stranded.body.errors).toEqual([expect.objectContaining({ path: '/officer' })]);
+    }
     // Given to the colleague, who may now decide it; the audit trail keeps both moves.
     const given = await stack.api<Task>(`/api/tasks/${encodeURIComponent(task!.id)}/assignment`, {
       token: ma,
