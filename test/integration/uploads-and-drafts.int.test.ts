@@ -199,9 +199,9 @@ describe('evidence uploads and application drafts', () => {
         expect((await upload(applicant, PDF, 'application/pdf', '..%2F..%2F')).status).toBe(422);
       });
 
-      it('takes uploads from applicants only', async () => {
+      it('takes uploads from applicants and, for their decisions, officers only', async () => {
         expect((await upload(undefined, PDF, 'application/pdf', 'a.pdf')).status).toBe(401);
-        expect((await upload(officer, PDF, 'application/pdf', 'a.pdf')).status).toBe(403);
+        expect((await upload(designer, PDF, 'application/pdf', 'a.pdf')).status).toBe(403);
       });
     });
 
