@@ -28,6 +28,8 @@ export interface OpenTaskInput {
   title: LocalizedText;
   actor: string;
   deadlineDays: number;
+  /** The workflow that takes the decision, when it is not the application's lifecycle. */
+  workflowId?: string;
 }
 
 export interface CloseTaskInput {
@@ -173,6 +175,7 @@ export function createLifecycleActivities(
         documentType: input.documentType,
         openedAt,
         dueAt,
+        ...(input.workflowId ? { workflowId: input.workflowId } : {}),
       });
       const stored = await tasks.find(id);
       return { taskId: id, dueAt: (stored?.dueAt ?? dueAt).toISOString() };

@@ -39,6 +39,8 @@ export interface TaskRecord {
   escalatedAt?: Date;
   /** The supervisor (e-mail) or, where none is configured, the role it was escalated to. */
   escalatedTo?: string;
+  /** The workflow the decision goes to, when not the application's lifecycle (the NDF's own). */
+  workflowId?: string;
 }
 
 /** Which open tasks an officer wants to see, a page at a time (oldest first). */
@@ -74,6 +76,7 @@ const taskSchema = new Schema<TaskDocument>(
     assignedTo: { type: String },
     escalatedAt: { type: Date },
     escalatedTo: { type: String },
+    workflowId: { type: String },
   },
   { collection: 'tasks', versionKey: false, minimize: false },
 );

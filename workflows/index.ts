@@ -1,3 +1,4 @@
 // Every workflow the worker runs; the worker's bundle is built from this file.
 export { systemCheckWorkflow } from './system-check';
 export { permitLifecycleWorkflow } from './permit-lifecycle';
+export { nonDetrimentFindingWorkflow } from './non-detriment-finding';

@@ -6,6 +6,7 @@ import {
   patched,
   proxyActivities,
   setHandler,
+  startChild,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import type { LifecycleActivities } from '../activities/lifecycle';
@@ -15,14 +16,29 @@ import {
   isPermitReplacementReason,
   type PermitReplacementReason,
 } from '../domain/documents/replacement-reasons';
-import { isRole } from '../domain/roles';
 import { COMPLETENESS_CHECK, FINAL_DECISION } from '../forms/procedures/base-steps';
-import type { OutcomeStep } from '../forms/procedures/definition';
-import type { ApplicationStatus } from '../store/applications';
 import type { AuditActor } from '../store/audit';
 import type { PermitRecord } from '../store/permits';
-import type { DecisionAttachment, DecisionOutcome } from '../store/tasks';
+import type { DecisionOutcome } from '../store/tasks';
+import {
+  applicationWithdrawn,
+  nonDetrimentFindingWorkflow,
+  nonDetrimentFindingWorkflowId,
+  settleByStandingFinding,
+  type NonDetrimentFindingResult,
+} from './non-detriment-finding';
+import {
+  awaitOfficerDecision,
+  decideStep,
+  refuseInvalidDecision,
+  timelineOf,
+  type FollowedStep,
+  type LifecycleStatus,
+  type StepDecision,
+} from './officer-step';
 import { searchAttributes } from './search-attributes';
+
+export { decideStep, decidingRole, type LifecycleStatus, type StepDecision } from './officer-step';
 
 export interface PermitLifecycleInput {
   applicationId: string;
@@ -31,19 +47,6 @@ export interface PermitLifecycleInput {
   party: string;
   documentType: DocumentType;
 }
-
-/** An officer's decision on an open step, as the API hands it to the workflow. */
-export interface StepDecision {
-  step: string;
-  outcome: DecisionOutcome;
-  comment?: string;
-  /** Files the officer attached (their own uploads, checked by the API). */
-  attachments?: DecisionAttachment[];
-  officer: AuditActor;
-}
-
-/** Where the application stands once its lifecycle has it: every status but the moment of submission. */
-export type LifecycleStatus = Exclude<ApplicationStatus, 'submitted'>;
 
 /**
  * Which permit an action after issuance is meant for. Absent, the application's permit as it stands;
@@ -96,20 +99,7 @@ export interface Withdrawal {
 
 export interface LifecycleState {
   status: LifecycleStatus;
-  steps: Array<
-    OutcomeStep & {
-      state:
-        | 'waiting'
-        | 'open'
-        | 'approved'
-        | 'rejected'
-        | 'more-information'
-        | 'made-by-rule'
-        | 'covered-by-finding'
-        | 'covered-by-import-permit'
-        | 'withdrawn';
-    }
-  >;
+  steps: FollowedStep[];
   permitNumber: string | null;
   /** The permit as it stands now: a replacement's id once replaced. */
   permitId?: string;
@@ -119,9 +109,6 @@ export interface LifecycleState {
   nonDetrimentFindingIds: string[];
 }
 
-export const decideStep = defineUpdate<{ step: string; outcome: DecisionOutcome }, [StepDecision]>(
-  'decideStep',
-);
 export const amendApplication = defineUpdate<{ status: 'under-review' }, [Amendment]>('amendApplication');
 export const withdrawApplication = defineUpdate<{ status: 'withdrawn' }, [Withdrawal]>('withdrawApplication');
 export const endorsePermit = defineUpdate<{ status: 'endorsed' }, [PermitEndorsement]>('endorsePermit');
@@ -137,48 +124,15 @@ const { evaluateApplicationProcedure } = proxyActivities<ProcedureEvaluationActi
   // An application whose storing failed after its lifecycle started is never found: give up then.
   retry: { maximumInterval: '30 seconds', maximumAttempts: 12, nonRetryableErrorTypes: ['NotFound'] },
 });
-const {
-  openTask,
-  closeTask,
-  cancelTask,
-  recordApplicationEvent,
-  issuePermit,
-  standingFindingFor,
-  updatePermit,
-  replacePermit,
-  escalateTask,
-  verifiedImportPermitFor,
-  drawReExportQuantities,
-} = proxyActivities<LifecycleActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { maximumInterval: '30 seconds', nonRetryableErrorTypes: ['PermitNotIssuable'] },
-});
+const { issuePermit, updatePermit, replacePermit, verifiedImportPermitFor, drawReExportQuantities } =
+  proxyActivities<LifecycleActivities>({
+    startToCloseTimeout: '30 seconds',
+    retry: { maximumInterval: '30 seconds', nonRetryableErrorTypes: ['PermitNotIssuable'] },
+  });
 
 const DAY_MS = 86_400_000;
 const NON_DETRIMENT = 'sa-non-detriment';
 const IMPORT_PERMIT_FIRST = 'ma-import-permit-granted';
-/** The share of a step's time after which its officers are reminded. */
-const REMINDER_AT = 0.8;
-
-const STEP_STATE_AFTER = {
-  approve: 'approved',
-  reject: 'rejected',
-  'more-information': 'more-information',
-} as const satisfies Record<DecisionOutcome, LifecycleState['steps'][number]['state']>;
-
-const EVENT_AFTER: Record<DecisionOutcome, string> = {
-  approve: 'step-approved',
-  reject: 'step-rejected',
-  'more-information': 'more-information-requested',
-};
-
-/**
- * The role that decides a step: its actor when that is a role, else (an officer group of the
- * Management Authority, such as its veterinary services desk) the MA officers.
- */
-export function decidingRole(actor: string): string {
-  return isRole(actor) ? actor : 'ma_officer';
-}
 
 /**
  * One application from submission to issuance: the completeness check, then the findings the
@@ -379,33 +333,12 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
       return { step: decision.step, outcome: decision.outcome };
     },
     {
-      validator: (decision) => {
-        const step = stepNamed(decision.step);
-        if (!step || step.state !== 'open' || decisions.has(decision.step) || withdrawal) {
-          throw ApplicationFailure.nonRetryable(
-            `The step ${decision.step} is not open for a decision`,
-            'NotOpen',
-          );
-        }
-        if (!decision.officer.roles.includes(decidingRole(step.actor))) {
-          throw ApplicationFailure.nonRetryable(
-            `The step ${decision.step} is decided by ${decidingRole(step.actor)}`,
-            'WrongRole',
-          );
-        }
-        if (decision.outcome === 'more-information' && decision.step !== COMPLETENESS_CHECK) {
-          throw ApplicationFailure.nonRetryable(
-            'Only the completeness check sends an application back for more information',
-            'InvalidOutcome',
-          );
-        }
-        if (decision.outcome !== 'approve' && !decision.comment?.trim()) {
-          throw ApplicationFailure.nonRetryable(
-            'A refusal needs its reasons in the comment',
-            'ReasonRequired',
-          );
-        }
-      },
+      validator: (decision) =>
+        refuseInvalidDecision(
+          stepNamed(decision.step),
+          decision,
+          decisions.has(decision.step) || withdrawal !== undefined,
+        ),
     },
   );
 
@@ -430,18 +363,7 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
     },
   );
 
-  const event = (
-    name: string,
-    extra: { step?: string; note?: string; status?: LifecycleStatus; by?: AuditActor } = {},
-  ) =>
-    recordApplicationEvent({
-      applicationId: input.applicationId,
-      event: name,
-      by: extra.by ?? null,
-      ...(extra.step ? { step: extra.step } : {}),
-      ...(extra.note ? { note: extra.note } : {}),
-      ...(extra.status ? { status: extra.status } : {}),
-    });
+  const event = timelineOf(input.applicationId);
 
   const setStatus = (status: LifecycleStatus) => {
     state.status = status;
@@ -457,23 +379,13 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
       await event('step-made-by-rule', { step: step.id });
       return 'approve';
     }
+    if (step.id === NON_DETRIMENT && patched('ndf-child-workflow')) return scientificAuthorityFinding(step);
     // Lifecycles started before standing findings existed keep going without looking for one.
     if (step.id === NON_DETRIMENT && patched('standing-non-detriment-findings')) {
-      const standing = await standingFindingFor({ applicationId: input.applicationId });
-      if (standing) {
-        const ids = standing.findingIds.join(', ');
-        if (standing.decision === 'negative') {
-          step.state = 'rejected';
-          await event('step-rejected', {
-            step: step.id,
-            note: `negative standing non-detriment finding ${ids}`,
-          });
-          return 'reject';
-        }
-        step.state = 'covered-by-finding';
-        state.nonDetrimentFindingIds = standing.findingIds;
-        await event('step-covered-by-finding', { step: step.id, note: ids });
-        return 'approve';
+      const settled = await settleByStandingFinding(input.applicationId, step);
+      if (settled) {
+        state.nonDetrimentFindingIds = settled.findingIds;
+        return settled.outcome;
       }
     }
     // Appendix I: the importing Party's own import permit, received and verified, settles the step.
@@ -489,73 +401,36 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
       }
       if (received) await event('import-permit-not-sufficient', { step: step.id, note: received.note });
     }
-    // Open before the task exists in the store: an officer who sees it there can decide at once.
-    step.state = 'open';
-    await openTask({
-      applicationId: input.applicationId,
-      round,
-      documentType: input.documentType,
-      step: step.id,
-      title: step.title,
-      actor: decidingRole(step.actor),
-      deadlineDays: step.deadlineDays,
-    });
-    const answered = () => decisions.has(step.id) || withdrawal !== undefined;
-    let waitMs = step.deadlineDays * DAY_MS;
-    // A reminder when four fifths of the time have gone, before the deadline passes.
-    if (patched('step-reminders')) {
-      const reminderMs = Math.floor(waitMs * REMINDER_AT);
-      if (!(await condition(answered, reminderMs))) {
-        await event('step-reminder', {
-          step: step.id,
-          note: `due in ${step.deadlineDays - Math.floor(step.deadlineDays * REMINDER_AT)} days`,
-        });
-      }
-      waitMs -= reminderMs;
-    }
-    if (!answered() && !(await condition(answered, waitMs))) {
-      await event('step-overdue', {
-        step: step.id,
-        note: `no decision within ${step.deadlineDays} days; escalated`,
-      });
-      // Lifecycles overdue before supervisors existed were only flagged on the timeline.
-      if (patched('step-escalation')) {
-        const { escalatedTo } = await escalateTask({
-          applicationId: input.applicationId,
-          step: step.id,
-          round,
-          actor: decidingRole(step.actor),
-        });
-        await event('step-escalated', { step: step.id, note: `escalated to ${escalatedTo}` });
-      }
-      await condition(answered);
-    }
-    const decision = decisions.get(step.id);
-    if (!decision) {
-      step.state = 'withdrawn';
-      await cancelTask({ applicationId: input.applicationId, step: step.id, round });
-      return 'withdrawn';
-    }
-    step.state = STEP_STATE_AFTER[decision.outcome];
-    await closeTask({
-      applicationId: input.applicationId,
-      round,
-      step: step.id,
-      decision: {
-        outcome: decision.outcome,
-        ...(decision.comment ? { comment: decision.comment } : {}),
-        ...(decision.attachments?.length ? { attachments: decision.attachments } : {}),
-        by: decision.officer.userId,
-        at: new Date().toISOString(),
+    return awaitOfficerDecision(
+      {
+        applicationId: input.applicationId,
+        documentType: input.documentType,
+        decisionOn: (stepId) => decisions.get(stepId),
+        withdrawn: () => withdrawal !== undefined,
       },
+      step,
+      round,
+    );
+  }
+
+  /**
+   * The non-detriment finding as its own child workflow, which the SA decides; a withdrawal of the
+   * application is passed on to it, so its task is cancelled.
+   */
+  async function scientificAuthorityFinding(step: FollowedStep): Promise<DecisionOutcome | 'withdrawn'> {
+    step.state = 'open';
+    const finding = await startChild(nonDetrimentFindingWorkflow, {
+      workflowId: nonDetrimentFindingWorkflowId(input.applicationId),
+      args: [{ applicationId: input.applicationId, documentType: input.documentType, step }],
     });
-    await event(EVENT_AFTER[decision.outcome], {
-      step: step.id,
-      by: decision.officer,
-      ...(decision.comment ? { note: decision.comment } : {}),
-      ...(decision.outcome === 'more-information' ? { status: 'more-information-requested' as const } : {}),
-    });
-    return decision.outcome;
+    let result: NonDetrimentFindingResult | undefined;
+    const finished = finding.result().then((answer) => (result = answer));
+    await condition(() => result !== undefined || withdrawal !== undefined);
+    if (!result) await finding.signal(applicationWithdrawn);
+    await finished;
+    step.state = result!.state;
+    if (result!.standingFindingIds.length) state.nonDetrimentFindingIds = result!.standingFindingIds;
+    return result!.outcome;
   }
 
   const reject = async () => {

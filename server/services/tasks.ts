@@ -163,7 +163,7 @@ export class TaskService {
     const attachments = await this.ownAttachments(officer, input.attachments ?? []);
     try {
       await this.temporal.workflow
-        .getHandle(lifecycleWorkflowId(task.applicationId))
+        .getHandle(task.workflowId ?? lifecycleWorkflowId(task.applicationId))
         .executeUpdate(decideStep, {
           args: [
             {

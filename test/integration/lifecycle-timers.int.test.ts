@@ -15,6 +15,7 @@ import {
   permitLifecycleWorkflow,
   type LifecycleState,
 } from '../../workflows/permit-lifecycle';
+import { findingStep, nonDetrimentFindingWorkflowId } from '../../workflows/non-detriment-finding';
 import { searchAttributes } from '../../workflows/search-attributes';
 import { eventually } from '../support/eventually';
 import { testConfig } from '../support/test-stack';
@@ -143,10 +144,18 @@ describe('lifecycle timers', () => {
       await handle.executeUpdate(decideStep, {
         args: [{ step: 'completeness-check', outcome: 'approve', officer: ma }],
       });
-      for (const step of ['sa-non-detriment', 'sa-export-monitoring']) {
-        await stepOpen(step);
-        await handle.executeUpdate(decideStep, { args: [{ step, outcome: 'approve', officer: sa }] });
-      }
+      // The NDF is the Scientific Authority's own child workflow: the decision goes there.
+      const finding = env.client.workflow.getHandle(nonDetrimentFindingWorkflowId(application.id));
+      await eventually('the NDF task', async () =>
+        (await finding.query(findingStep).catch(() => undefined))?.state === 'open' ? true : undefined,
+      );
+      await finding.executeUpdate(decideStep, {
+        args: [{ step: 'sa-non-detriment', outcome: 'approve', officer: sa }],
+      });
+      await stepOpen('sa-export-monitoring');
+      await handle.executeUpdate(decideStep, {
+        args: [{ step: 'sa-export-monitoring', outcome: 'approve', officer: sa }],
+      });
       await eventually('the permit', async () =>
         (await handle.query(lifecycleState)).status === 'issued' ? true : undefined,
       );

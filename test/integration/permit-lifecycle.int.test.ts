@@ -4,6 +4,7 @@ import example from '../../examples/applications/export-appendix-ii-wild.json';
 import leopardExport from '../../examples/applications/export-appendix-i.json';
 import handbagReExport from '../../examples/applications/re-export-appendix-ii.json';
 import { IncomingPermitRepository } from '../../store/incoming-permits';
+import { nonDetrimentFindingWorkflowId } from '../../workflows/non-detriment-finding';
 import { lifecycleState, lifecycleWorkflowId } from '../../workflows/permit-lifecycle';
 import { eventually } from '../support/eventually';
 import { recordHistory } from '../support/histories';
@@ -102,6 +103,11 @@ describe('the permit lifecycle on the real Temporal server', () => {
     const permitNumber = issued.timeline.find((entry) => entry.event === 'issued')?.note;
     expect(permitNumber).toMatch(/^KE\d{2}\d{6}-E$/);
     await recordHistory(address(), lifecycleWorkflowId(id), 'permitLifecycleWorkflow-issued');
+    // The SA's finding ran as the lifecycle's child workflow, and the SA's decision went to it.
+    const finding = stack.temporal.workflow.getHandle(nonDetrimentFindingWorkflowId(id));
+    expect(await finding.result()).toEqual({ outcome: 'approve', state: 'approved', standingFindingIds: [] });
+    expect((await finding.describe()).parentExecution?.workflowId).toBe(lifecycleWorkflowId(id));
+    await recordHistory(address(), nonDetrimentFindingWorkflowId(id), 'nonDetrimentFindingWorkflow-decided');
     const state = await stack.temporal.workflow.getHandle(lifecycleWorkflowId(id)).query(lifecycleState);
     expect(state).toMatchObject({ status: 'issued', permitNumber });
     expect(state.steps.every((step) => step.state === 'approved')).toBe(true);
@@ -303,6 +309,14 @@ describe('the permit lifecycle on the real Temporal server', () => {
     );
     expect(await openTasks(sa, id)).toEqual([]);
     expect(await openTasks(ma, id)).toEqual([]);
+    // The withdrawal reached the SA's finding, which ended without a decision.
+    const finding = stack.temporal.workflow.getHandle(nonDetrimentFindingWorkflowId(id));
+    expect(await finding.result()).toMatchObject({ outcome: 'withdrawn', state: 'withdrawn' });
+    await recordHistory(
+      address(),
+      nonDetrimentFindingWorkflowId(id),
+      'nonDetrimentFindingWorkflow-withdrawn',
+    );
     const again = await stack.api(`/api/applications/${id}/withdraw`, { token: applicant, body: {} });
     expect(again.status).toBe(409);
   });
@@ -343,6 +357,7 @@ describe('the permit lifecycle on the real Temporal server', () => {
       token: applicant,
     });
     expect(permit.body.nonDetrimentFindingIds).toEqual([signed.body.id]);
+    await recordHistory(address(), nonDetrimentFindingWorkflowId(id), 'nonDetrimentFindingWorkflow-standing');
   });
 
   it('rejects, with the reasons, a case a negative standing finding covers', async () => {
