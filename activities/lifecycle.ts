@@ -120,6 +120,49 @@ function importDocumentOf(block: FormData): { country: string; documentNumber: s
   return undefined;
 }
 
+interface ReExportLine {
+  quantity: number;
+  /** The blocks' letters, and their positions, that draw on the import. */
+  blocks: string[];
+  blockIndexes: number[];
+  document: string;
+}
+
+/** What each import named on a re-export's blocks gives, by ledger key, with notes on blocks naming none. */
+function reExportLinesOf(application: { data: FormData } | undefined): {
+  lines: Map<string, ReExportLine>;
+  notes: string[];
+} {
+  const blocks = Array.isArray(application?.data.blocks) ? application.data.blocks.map(objectAt) : [];
+  const lines = new Map<string, ReExportLine>();
+  const notes: string[] = [];
+  blocks.forEach((block, index) => {
+    const letter = blockLetter(index) ?? String(index + 1);
+    const document = importDocumentOf(block);
+    if (!document) {
+      notes.push(`${letter}: no import document named`);
+      return;
+    }
+    const key = importedQuantityKey({
+      ...document,
+      scientificName: textAt(block.scientificName),
+      term: textAt(objectAt(block.description).term),
+      unit: textAt(block.unit),
+    });
+    const line = lines.get(key) ?? {
+      quantity: 0,
+      blocks: [],
+      blockIndexes: [],
+      document: `${document.country} ${document.documentNumber}`,
+    };
+    line.quantity += Number(block.quantity) || 0;
+    line.blocks.push(letter);
+    line.blockIndexes.push(index);
+    lines.set(key, line);
+  });
+  return { lines, notes };
+}
+
 /** The id of the activity's own run, stable across its retries: a retried write finds its own mark. */
 function eventIdOfThisActivity(): string {
   const { workflowExecution, activityId } = Context.current().info;
@@ -242,34 +285,9 @@ export function createLifecycleActivities(
     async drawReExportQuantities(input: {
       applicationId: string;
     }): Promise<{ refused: false; notes: string[] } | { refused: true; reason: string }> {
-      const application = await applications.find(input.applicationId);
-      const blocks = Array.isArray(application?.data.blocks) ? application.data.blocks.map(objectAt) : [];
-      const wanted = new Map<string, { quantity: number; blocks: string[]; document: string }>();
-      const notes: string[] = [];
-      blocks.forEach((block, index) => {
-        const letter = blockLetter(index) ?? String(index + 1);
-        const document = importDocumentOf(block);
-        if (!document) {
-          notes.push(`${letter}: no import document named`);
-          return;
-        }
-        const key = importedQuantityKey({
-          ...document,
-          scientificName: textAt(block.scientificName),
-          term: textAt(objectAt(block.description).term),
-          unit: textAt(block.unit),
-        });
-        const line = wanted.get(key) ?? {
-          quantity: 0,
-          blocks: [],
-          document: `${document.country} ${document.documentNumber}`,
-        };
-        line.quantity += Number(block.quantity) || 0;
-        line.blocks.push(letter);
-        wanted.set(key, line);
-      });
+      const { lines, notes } = reExportLinesOf(await applications.find(input.applicationId));
       const taken: string[] = [];
-      for (const [key, line] of wanted) {
+      for (const [key, line] of lines) {
         const answer = await reExportBalances.draw(key, input.applicationId, line.quantity);
         if (!answer.drawn) {
           for (const earlier of taken) await reExportBalances.release(earlier, input.applicationId);
@@ -286,6 +304,30 @@ export function createLifecycleActivities(
         );
       }
       return { refused: false, notes };
+    },
+
+    /**
+     * Gives back to each import what the re-export certificate drew and did not take out: all of it
+     * when the certificate was cancelled or expired, the part customs did not endorse otherwise.
+     */
+    async returnReExportQuantities(input: {
+      applicationId: string;
+      /** What customs endorsed per block; absent when nothing left the country. */
+      endorsedQuantities?: number[];
+    }): Promise<{ notes: string[] }> {
+      const { lines } = reExportLinesOf(await applications.find(input.applicationId));
+      const notes: string[] = [];
+      for (const [key, line] of lines) {
+        const drawn = await reExportBalances.drawnBy(key, input.applicationId);
+        const used = line.blockIndexes.reduce(
+          (sum, index) => sum + (input.endorsedQuantities?.[index] ?? 0),
+          0,
+        );
+        if (drawn <= used) continue;
+        await reExportBalances.giveBack(key, input.applicationId, drawn - used);
+        notes.push(`${line.blocks.join('+')}: ${drawn - used} returned to the import under ${line.document}`);
+      }
+      return { notes };
     },
 
     /** The permit moved on after issuance: endorsed, used, expired or cancelled. */

@@ -142,8 +142,25 @@ export class ReExportBalanceRepository {
 
   /** Gives back what the application drew (its certificate was not issued after all). */
   async release(key: string, applicationId: string): Promise<void> {
-    const own = await this.draws.findOne({ key, applicationId: String(applicationId) }).lean<DrawDocument>();
-    if (own) await this.draw(key, `${applicationId}~released`, -own.quantity);
+    const drawn = await this.drawnBy(key, applicationId);
+    if (drawn > 0) await this.giveBack(key, applicationId, drawn);
+  }
+
+  /** What the application drew on the import, less what it gave back. */
+  async drawnBy(key: string, applicationId: string): Promise<number> {
+    const own = await this.draws
+      .find({ key, applicationId: { $in: [String(applicationId), `${applicationId}~released`] } })
+      .lean<DrawDocument[]>()
+      .exec();
+    return own.reduce((sum, draw) => sum + draw.quantity, 0);
+  }
+
+  /**
+   * Returns part of the application's draw to the import (the unused part of a certificate): once
+   * per application and key, so a retry finds it done.
+   */
+  async giveBack(key: string, applicationId: string, quantity: number): Promise<void> {
+    await this.draw(key, `${applicationId}~released`, -quantity);
   }
 
   /** The last draw from `from` on (the balance's pointer may lag behind a draw that just happened). */

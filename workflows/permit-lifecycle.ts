@@ -124,11 +124,17 @@ const { evaluateApplicationProcedure } = proxyActivities<ProcedureEvaluationActi
   // An application whose storing failed after its lifecycle started is never found: give up then.
   retry: { maximumInterval: '30 seconds', maximumAttempts: 12, nonRetryableErrorTypes: ['NotFound'] },
 });
-const { issuePermit, updatePermit, replacePermit, verifiedImportPermitFor, drawReExportQuantities } =
-  proxyActivities<LifecycleActivities>({
-    startToCloseTimeout: '30 seconds',
-    retry: { maximumInterval: '30 seconds', nonRetryableErrorTypes: ['PermitNotIssuable'] },
-  });
+const {
+  issuePermit,
+  updatePermit,
+  replacePermit,
+  verifiedImportPermitFor,
+  drawReExportQuantities,
+  returnReExportQuantities,
+} = proxyActivities<LifecycleActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumInterval: '30 seconds', nonRetryableErrorTypes: ['PermitNotIssuable'] },
+});
 
 const DAY_MS = 86_400_000;
 const NON_DETRIMENT = 'sa-non-detriment';
@@ -517,6 +523,16 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
     authorised = issued.authorisedQuantities;
     // A replacement keeps the last day of validity: validity cannot be extended.
     const endOfValidity = Date.parse(`${issued.validUntil}T23:59:59Z`);
+    /** What a re-export certificate drew and did not take out goes back to its import. */
+    const returnUnusedReExport = async (endorsedQuantities?: number[]) => {
+      // Certificates issued before returns existed keep their whole draw.
+      if (input.documentType !== 're-export' || !patched('re-export-returns')) return;
+      const { notes } = await returnReExportQuantities({
+        applicationId: input.applicationId,
+        ...(endorsedQuantities ? { endorsedQuantities } : {}),
+      });
+      if (notes.length) await event('re-export-quantity-returned', { note: notes.join('; ') });
+    };
     let acted: boolean;
     for (;;) {
       acted = await condition(
@@ -555,6 +571,7 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
       });
       setStatus('cancelled');
       await event('cancelled', { status: 'cancelled', note: cancellation.reason, by: cancellation.officer });
+      await returnUnusedReExport();
       return state;
     }
     if (!acted || !endorsement) {
@@ -566,6 +583,7 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
       });
       setStatus('expired');
       await event('expired', { status: 'expired' });
+      await returnUnusedReExport();
       return state;
     }
     const { officer, permitId: _aimedAt, ...endorsed } = endorsement;
@@ -577,6 +595,7 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
     });
     setStatus('endorsed');
     await event('endorsed', { status: 'endorsed', note: `${endorsed.port}, ${endorsed.date}`, by: officer });
+    await returnUnusedReExport(endorsed.quantities);
     await condition(() => importConfirmation !== undefined);
     const confirmation = importConfirmation!;
     await updatePermit({

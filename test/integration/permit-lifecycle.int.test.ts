@@ -626,5 +626,39 @@ describe('the permit lifecycle on the real Temporal server', () => {
       { token: ma },
     );
     expect(balance.body).toMatchObject({ imported: 40, drawn: 12, left: 28 });
+
+    // Customs endorses 5 of the 12: the other 7 go back to the import.
+    const endorsed = await stack.api(`/api/permits/${first.id}/endorsement`, {
+      token: await stack.login('customs@demo.test'),
+      body: { quantities: [5], port: 'Mombasa', date: '2026-11-30' },
+    });
+    expect(endorsed.status).toBe(200);
+    const returned = await eventually('the unused part returned', async () => {
+      const found = await application(first.id);
+      return found.timeline.find((entry) => entry.event === 're-export-quantity-returned');
+    });
+    expect(returned.note).toBe('A: 7 returned to the import under US 24US55555I');
+    const balanceOf = async () =>
+      (
+        await stack.api<{ drawn: number; left: number }>(
+          `/api/re-export-balances?${new URLSearchParams(line).toString()}`,
+          { token: ma },
+        )
+      ).body;
+    expect(await balanceOf()).toMatchObject({ drawn: 5, left: 35 });
+
+    // A certificate cancelled before it was used gives all of its quantity back.
+    const cancelledOne = await approveAll(await submit(reExport(30)), 'issued');
+    expect(await balanceOf()).toMatchObject({ drawn: 35, left: 5 });
+    const cancelled = await stack.api(`/api/permits/${cancelledOne.id}/cancel`, {
+      token: ma,
+      body: { reason: 'The buyer went bankrupt' },
+    });
+    expect(cancelled.status).toBe(200);
+    await statusBecomes(cancelledOne.id, 'cancelled');
+    await eventually('the cancelled draw returned', async () =>
+      (await balanceOf()).left === 35 ? true : undefined,
+    );
+    expect(await balanceOf()).toMatchObject({ drawn: 5, left: 35 });
   });
 });

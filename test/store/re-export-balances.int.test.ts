@@ -48,6 +48,16 @@ describe('re-export balances', () => {
     expect(await balances.draw(key('24US2'), 'application-b', 6)).toEqual({ drawn: true, left: 4 });
   });
 
+  it('gives back the unused part of a draw once, however often it is retried', async () => {
+    const balances = new ReExportBalanceRepository(store);
+    await balances.registerImport(key('24US4'), 10, 'ma');
+    await balances.draw(key('24US4'), 'application-a', 8);
+    await balances.giveBack(key('24US4'), 'application-a', 3);
+    await balances.giveBack(key('24US4'), 'application-a', 3);
+    expect(await balances.drawnBy(key('24US4'), 'application-a')).toBe(5);
+    expect(await balances.balance(key('24US4'))).toEqual({ imported: 10, drawn: 5 });
+  });
+
   it('keeps draws on an import not yet registered, and counts them once it is', async () => {
     const balances = new ReExportBalanceRepository(store);
     expect(await balances.draw(key('24US3'), 'application-a', 7)).toEqual({ drawn: true, left: null });
