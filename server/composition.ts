@@ -26,6 +26,7 @@ import { AuthService } from './services/auth';
 import { EvidenceUploadService } from './services/evidence-uploads';
 import { FormService, installDefaultForms } from './services/forms';
 import { Lifecycles } from './services/lifecycles';
+import { ImportPermitArrivals } from './services/import-permit-arrivals';
 import { TaskService } from './services/tasks';
 import { PermitService } from './services/permits';
 import { NonDetrimentFindingService } from './services/non-detriment-findings';
@@ -47,6 +48,7 @@ export interface AppServices {
   forms: FormService;
   procedures: ProcedureService;
   tasks: TaskService;
+  importPermitArrivals: ImportPermitArrivals;
   permits: PermitService;
   reExportBalances: ReExportBalanceService;
   nonDetrimentFindings: NonDetrimentFindingService;
@@ -114,6 +116,7 @@ export function createServices(
     ),
     procedures,
     tasks: new TaskService(new TaskRepository(store), temporal, uploads, auditTrail, users),
+    importPermitArrivals: new ImportPermitArrivals(new TaskRepository(store), temporal),
     permits: new PermitService(new PermitRepository(store), new ApplicationRepository(store), temporal),
     reExportBalances: new ReExportBalanceService(new ReExportBalanceRepository(store), auditTrail),
     nonDetrimentFindings: new NonDetrimentFindingService(

@@ -81,7 +81,7 @@ export async function nonDetrimentFindingWorkflow(
       applicationId: input.applicationId,
       documentType: input.documentType,
       decisionOn: (stepId) => (stepId === step.id ? decision : undefined),
-      withdrawn: () => withdrawn,
+      ended: () => withdrawn,
       decidedIn: workflowInfo().workflowId,
     },
     step,

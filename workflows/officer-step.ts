@@ -125,7 +125,8 @@ export interface OfficerStepContext {
   documentType: DocumentType;
   /** The officer's decision on the step once given. */
   decisionOn: (stepId: string) => StepDecision | undefined;
-  withdrawn: () => boolean;
+  /** The step ended without a decision: the application was withdrawn, or the step settled another way. */
+  ended: () => boolean;
   /** The workflow the officer's decision goes to, when it is not the application's lifecycle. */
   decidedIn?: string;
 }
@@ -133,7 +134,8 @@ export interface OfficerStepContext {
 /**
  * Opens the step's task and waits for the officer: a reminder on the timeline when four fifths of
  * the time have gone, escalation to the role's supervisor when the deadline passes, then the
- * decision recorded on the task and the timeline (or the task cancelled on withdrawal).
+ * decision recorded on the task and the timeline (or, when the step ended otherwise, its task
+ * cancelled and `withdrawn` answered).
  */
 export async function awaitOfficerDecision(
   context: OfficerStepContext,
@@ -154,7 +156,7 @@ export async function awaitOfficerDecision(
     deadlineDays: step.deadlineDays,
     ...(context.decidedIn ? { workflowId: context.decidedIn } : {}),
   });
-  const answered = () => context.decisionOn(step.id) !== undefined || context.withdrawn();
+  const answered = () => context.decisionOn(step.id) !== undefined || context.ended();
   let waitMs = step.deadlineDays * DAY_MS;
   // A reminder when four fifths of the time have gone, before the deadline passes.
   if (patched('step-reminders')) {

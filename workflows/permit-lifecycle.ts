@@ -2,6 +2,7 @@ import {
   ApplicationFailure,
   condition,
   defineQuery,
+  defineSignal,
   defineUpdate,
   patched,
   proxyActivities,
@@ -118,6 +119,8 @@ export const replaceIssuedPermit = defineUpdate<{ permitId: string; number: stri
 );
 export const confirmImport = defineUpdate<{ status: 'used' }, [ImportConfirmation]>('confirmImport');
 export const lifecycleState = defineQuery<LifecycleState>('lifecycleState');
+/** An import permit from another Party was received and verified: a held Appendix I export looks again. */
+export const importPermitReceived = defineSignal('importPermitReceived');
 
 const { evaluateApplicationProcedure } = proxyActivities<ProcedureEvaluationActivities>({
   startToCloseTimeout: '30 seconds',
@@ -301,6 +304,10 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
     },
   );
   const stepNamed = (id: string) => state.steps.find((step) => step.id === id);
+  let importPermitArrivals = 0;
+  setHandler(importPermitReceived, () => {
+    importPermitArrivals++;
+  });
 
   setHandler(lifecycleState, () => state);
   setHandler(
@@ -395,28 +402,62 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
       }
     }
     // Appendix I: the importing Party's own import permit, received and verified, settles the step.
-    if (step.id === IMPORT_PERMIT_FIRST && patched('verified-import-permits')) {
+    const importPermitFirst = step.id === IMPORT_PERMIT_FIRST && patched('verified-import-permits');
+    if (importPermitFirst) {
       const received = await verifiedImportPermitFor({
         applicationId: input.applicationId,
         party: input.party,
       });
-      if (received?.settled) {
-        step.state = 'covered-by-import-permit';
-        await event('step-covered-by-import-permit', { step: step.id, note: received.note });
-        return 'approve';
-      }
+      if (received?.settled) return coveredByImportPermit(step, received.note);
       if (received) await event('import-permit-not-sufficient', { step: step.id, note: received.note });
     }
-    return awaitOfficerDecision(
+    // While the officer has the task, an import permit arriving may settle it (lifecycles from before wait for the officer).
+    let settledBy: string | undefined;
+    const watching = importPermitFirst && patched('import-permit-arrivals');
+    let decided = false;
+    const stepOver = () => decided || decisions.has(step.id) || withdrawal !== undefined;
+    const watcher = watching ? watchImportPermitArrivals(stepOver, (note) => (settledBy = note)) : undefined;
+    const outcome = await awaitOfficerDecision(
       {
         applicationId: input.applicationId,
         documentType: input.documentType,
         decisionOn: (stepId) => decisions.get(stepId),
-        withdrawn: () => withdrawal !== undefined,
+        ended: () => withdrawal !== undefined || settledBy !== undefined,
       },
       step,
       round,
     );
+    decided = true;
+    await watcher;
+    // The officer's decision, if it came first, stands.
+    if (outcome === 'withdrawn' && settledBy !== undefined && !withdrawal) {
+      return coveredByImportPermit(step, settledBy);
+    }
+    return outcome;
+  }
+
+  async function coveredByImportPermit(step: FollowedStep, note: string): Promise<'approve'> {
+    step.state = 'covered-by-import-permit';
+    await event('step-covered-by-import-permit', { step: step.id, note });
+    return 'approve';
+  }
+
+  /** Looks again at each import permit received until one settles the step or the officer decides it. */
+  async function watchImportPermitArrivals(done: () => boolean, settle: (note: string) => void) {
+    let seen = importPermitArrivals;
+    for (;;) {
+      await condition(() => done() || importPermitArrivals > seen);
+      if (done()) return;
+      seen = importPermitArrivals;
+      const received = await verifiedImportPermitFor({
+        applicationId: input.applicationId,
+        party: input.party,
+      });
+      if (done()) return;
+      if (received?.settled) return settle(received.note);
+      if (received)
+        await event('import-permit-not-sufficient', { step: IMPORT_PERMIT_FIRST, note: received.note });
+    }
   }
 
   /**

@@ -4,6 +4,8 @@ import example from '../../examples/applications/export-appendix-ii-wild.json';
 import leopardExport from '../../examples/applications/export-appendix-i.json';
 import handbagReExport from '../../examples/applications/re-export-appendix-ii.json';
 import { IncomingPermitRepository } from '../../store/incoming-permits';
+import { ImportPermitArrivals } from '../../server/services/import-permit-arrivals';
+import { TaskRepository } from '../../store/tasks';
 import { nonDetrimentFindingWorkflowId } from '../../workflows/non-detriment-finding';
 import { lifecycleState, lifecycleWorkflowId } from '../../workflows/permit-lifecycle';
 import { eventually } from '../support/eventually';
@@ -571,6 +573,50 @@ describe('the permit lifecycle on the real Temporal server', () => {
       );
       expect(issued.timeline.some((entry) => entry.step === 'ma-import-permit-granted' && entry.by)).toBe(
         false,
+      );
+    });
+
+    it('closes the officer’s task when the import permit arrives while it is open', async () => {
+      const id = await submit({
+        ...leopardExport,
+        data: { ...leopardExport.data, importPermit: { permitNumber: '26US77777A', date: '2026-11-20' } },
+      });
+      await eventually('only the import permit step left', async () => {
+        await decideAllBut(id, 'ma-import-permit-granted');
+        const open = await openTasks(ma, id);
+        return open.length === 1 && open[0]!.type === 'ma-import-permit-granted' ? open : undefined;
+      });
+      const arrivals = new ImportPermitArrivals(new TaskRepository(stack.store), stack.temporal);
+      await new IncomingPermitRepository(stack.store).keepOnce({
+        id: 'US:26US77777A',
+        number: '26US77777A',
+        fromParty: 'US',
+        documentType: 'import',
+        status: 'valid',
+        validUntil: '2099-12-31',
+        exporterCountry: 'KE',
+        importerCountry: 'US',
+        blocks: [{ scientificName: 'Panthera pardus', quantity: 1 }],
+        signedPermit: 'eyJ.eyJ.sig',
+        verifiedAt: new Date(),
+      });
+      expect(await arrivals.announce()).toBeGreaterThanOrEqual(1);
+
+      const [decision] = await tasksOnceOpen(ma, id, ['final-decision']);
+      expect((await openTasks(ma, id)).map((task) => task.type)).toEqual(['final-decision']);
+      expect((await application(id)).timeline).toContainEqual(
+        expect.objectContaining({
+          event: 'step-covered-by-import-permit',
+          step: 'ma-import-permit-granted',
+          note: 'US 26US77777A verified',
+        }),
+      );
+      await decide(ma, decision!);
+      await statusBecomes(id, 'issued');
+      await recordHistory(
+        address(),
+        lifecycleWorkflowId(id),
+        'permitLifecycleWorkflow-import-permit-arrived',
       );
     });
   });
