@@ -1,3 +1,4 @@
+import { isApplicationId } from '../../domain/application-id';
 import { randomBytes } from 'node:crypto';
 import type { DocumentType, Language } from '../../domain/codes/types';
 import { validateApplication } from '../../domain/validation/application';
@@ -117,9 +118,7 @@ export class ApplicationService {
   /** Applicants see their own applications only; officers and auditors see the Party's. */
   async get(caller: Caller, id: string): Promise<ApplicationView> {
     const actor = requireSignedIn(caller);
-    const application = /^[A-Z]{2}-\d{4}-[0-9A-F]{12}$/.test(id)
-      ? await this.applications.find(id)
-      : undefined;
+    const application = isApplicationId(id) ? await this.applications.find(id) : undefined;
     const visible =
       application !== undefined &&
       (application.applicantId === actor.userId || hasPermission(caller.actor, 'applications.read-all'));
@@ -131,9 +130,7 @@ export class ApplicationService {
   /** The applicant withdraws an application no decision has been taken on yet. */
   async withdraw(caller: Caller, id: string, reason?: string): Promise<ApplicationView> {
     const applicant = requirePermission(caller, 'applications.submit');
-    const application = /^[A-Z]{2}-\d{4}-[0-9A-F]{12}$/.test(id)
-      ? await this.applications.find(id)
-      : undefined;
+    const application = isApplicationId(id) ? await this.applications.find(id) : undefined;
     if (!application || application.applicantId !== applicant.userId) throw notFound(`Application ${id}`);
     await this.intake.lifecycles.withdraw(id, {
       applicantId: applicant.userId,
@@ -165,9 +162,7 @@ export class ApplicationService {
     language: Language = 'en',
   ): Promise<ApplicationView> {
     const applicant = requirePermission(caller, 'applications.submit');
-    const application = /^[A-Z]{2}-\d{4}-[0-9A-F]{12}$/.test(id)
-      ? await this.applications.find(id)
-      : undefined;
+    const application = isApplicationId(id) ? await this.applications.find(id) : undefined;
     if (!application || application.applicantId !== applicant.userId) throw notFound(`Application ${id}`);
     if (!(await this.intake.lifecycles.awaitsAmendment(id))) {
       throw new PangolinError('conflict', 'No more information has been asked for on this application.');

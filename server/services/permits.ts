@@ -1,3 +1,4 @@
+import { APPLICATION_ID } from '../../domain/application-id';
 import type { Client } from '@temporalio/client';
 import type { ApplicationRepository } from '../../store/applications';
 import {
@@ -51,7 +52,7 @@ const officerOf = (actor: UserActor) => ({
   roles: [...actor.roles],
 });
 
-const PERMIT_ID = /^[A-Z]{2}-\d{4}-[0-9A-F]{12}(-R\d{1,3})?$/;
+const PERMIT_ID = new RegExp(String.raw`^${APPLICATION_ID}(-R\d{1,3})?$`);
 
 /** Issued permits, seen by the holder (the applicant) and the Party's officers. */
 export class PermitService {

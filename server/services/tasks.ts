@@ -1,3 +1,4 @@
+import { APPLICATION_ID } from '../../domain/application-id';
 import type { Client } from '@temporalio/client';
 import type {
   DecisionAttachment,
@@ -50,7 +51,7 @@ export interface TaskView {
   escalatedTo?: string;
 }
 
-const TASK_ID = /^[A-Z]{2}-\d{4}-[0-9A-F]{12}:[a-z0-9-]{1,80}(:\d{1,3})?$/;
+const TASK_ID = new RegExp(String.raw`^${APPLICATION_ID}:[a-z0-9-]{1,80}(:\d{1,3})?$`);
 
 /**
  * The officers' inbox and their decisions. A decision goes to the application's lifecycle as an
