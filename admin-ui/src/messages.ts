@@ -418,7 +418,9 @@ const en = {
   tasksTitle: 'Inbox',
   tasksLead: 'Steps waiting for a decision by your role, oldest first. Open an application to decide.',
   tasksCount: 'Open tasks: {count}',
-  tasksShown: 'Showing {shown} of {count} open tasks',
+  tasksStepCount: 'Open tasks at this step: {count}',
+  tasksMore: 'More are waiting: load them at the end of the list.',
+  tasksLoadMore: 'Load more',
   tasksEmpty: 'Nothing is waiting for your decision.',
   tasksFilter: 'Step',
   tasksFilterAll: 'All steps',
@@ -579,7 +581,7 @@ const en = {
   taskEscalatedTo: 'Escalated to',
   tasksEscalatedOnly: 'Escalated only',
   tasksEscalatedCount: 'Escalated tasks: {count}',
-  tasksShownEscalated: 'Showing {shown} of {count} escalated tasks',
+  tasksStepEscalatedCount: 'Escalated tasks at this step: {count}',
   tasksEscalatedEmpty: 'No task waiting for you was escalated to a supervisor.',
 };
 
@@ -1016,7 +1018,9 @@ const fr: Record<MessageKey, string> = {
   tasksLead:
     'Les étapes qui attendent une décision de votre rôle, les plus anciennes d’abord. Ouvrez une demande pour décider.',
   tasksCount: 'Tâches ouvertes : {count}',
-  tasksShown: '{shown} tâches ouvertes affichées sur {count}',
+  tasksStepCount: 'Tâches ouvertes à cette étape : {count}',
+  tasksMore: 'D’autres attendent : chargez-les en fin de liste.',
+  tasksLoadMore: 'Charger la suite',
   tasksEmpty: 'Rien n’attend votre décision.',
   tasksFilter: 'Étape',
   tasksFilterAll: 'Toutes les étapes',
@@ -1178,7 +1182,7 @@ const fr: Record<MessageKey, string> = {
   taskEscalatedTo: 'Transmise à',
   tasksEscalatedOnly: 'Transmises à un supérieur seulement',
   tasksEscalatedCount: 'Tâches transmises à un supérieur : {count}',
-  tasksShownEscalated: '{shown} tâches transmises affichées sur {count}',
+  tasksStepEscalatedCount: 'Tâches transmises à un supérieur à cette étape : {count}',
   tasksEscalatedEmpty: 'Aucune tâche qui vous attend n’a été transmise à un supérieur.',
 };
 
@@ -1608,7 +1612,9 @@ const es: Record<MessageKey, string> = {
   tasksLead:
     'Los pasos que esperan una decisión de su función, los más antiguos primero. Abra una solicitud para decidir.',
   tasksCount: 'Tareas abiertas: {count}',
-  tasksShown: 'Se muestran {shown} de {count} tareas abiertas',
+  tasksStepCount: 'Tareas abiertas en este paso: {count}',
+  tasksMore: 'Hay más en espera: cárguelas al final de la lista.',
+  tasksLoadMore: 'Cargar más',
   tasksEmpty: 'Nada espera su decisión.',
   tasksFilter: 'Paso',
   tasksFilterAll: 'Todos los pasos',
@@ -1770,7 +1776,7 @@ const es: Record<MessageKey, string> = {
   taskEscalatedTo: 'Escalada a',
   tasksEscalatedOnly: 'Solo escaladas',
   tasksEscalatedCount: 'Tareas escaladas: {count}',
-  tasksShownEscalated: 'Mostrando {shown} de {count} tareas escaladas',
+  tasksStepEscalatedCount: 'Tareas escaladas en este paso: {count}',
   tasksEscalatedEmpty: 'Ninguna tarea que le espera fue escalada a un supervisor.',
 };
 export const messages: Record<Language, Record<MessageKey, string>> = { en, fr, es };

@@ -144,7 +144,13 @@ describe('a designer adds a required field, a publisher publishes it, applicants
     await designer.context().close();
 
     const publisher = await signedIn('publisher@demo.test');
-    await publisher.goto(`${stack.baseUrl}/procedures/export-procedure`);
+    // The list of procedures says which document each is for and who has a draft of it.
+    await publisher.goto(`${stack.baseUrl}/procedures`);
+    const procedure = publisher.getByRole('link', { name: 'export-procedure', exact: true });
+    const row = publisher.getByRole('row').filter({ has: procedure });
+    await row.getByRole('cell', { name: 'Export permit', exact: true }).waitFor();
+    await row.getByText(/^Saved by .+ on /).waitFor();
+    await procedure.click();
     await publisher.getByRole('heading', { level: 1, name: en.procedureEditorTitle }).waitFor();
     const before = await stack.api<{ published: { version: number } }>('/api/procedures/export-procedure', {
       token: await stack.login('publisher@demo.test'),

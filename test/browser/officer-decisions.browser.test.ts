@@ -1,4 +1,5 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page, Request } from 'playwright-core';
+import type { Task } from '../../admin-ui/src/api/types';
 import example from '../../examples/applications/export-appendix-ii-wild.json';
 import { format } from '../../admin-ui/src/messages';
 import { en, ensureWebAppBuilt, launchBrowser, signedInPage } from '../support/browser';
@@ -78,6 +79,12 @@ describe('officers decide an export application in the browser until its permit 
 
   const timeline = (page: Page) => page.getByTestId('timeline');
 
+  /** The query of a request for the inbox's tasks; null for any other request. */
+  const taskQuery = (request: Request): URLSearchParams | null => {
+    const url = new URL(request.url());
+    return request.method() === 'GET' && url.pathname === '/api/tasks' ? url.searchParams : null;
+  };
+
   it('shows the Management Authority its inbox as cards that fit a 390×844 phone', async () => {
     const page = await signedIn('ma@demo.test', { width: 390, height: 844 });
     await page.getByRole('button', { name: en.menu }).click();
@@ -97,14 +104,19 @@ describe('officers decide an export application in the browser until its permit 
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
 
-    // The filter by step keeps the card of the chosen kind only.
-    await page.getByLabel(en.tasksFilter).selectOption('completeness-check');
-    await expect(page.getByTestId('tasks-count').textContent()).resolves.toMatch(/^Showing \d+ of \d+/);
+    // The filter by step asks the server for the tasks of the chosen kind only.
+    const byStep = page.waitForRequest((request) => taskQuery(request)?.get('step') === 'completeness-check');
+    await page.getByLabel(en.tasksFilter, { exact: true }).selectOption('completeness-check');
+    await byStep;
+    await page
+      .getByTestId('tasks-count')
+      .getByText(format(en.tasksStepCount, { count: 1 }))
+      .waitFor();
     expect(await page.getByTestId('tasks').locator('li').count()).toBeGreaterThan(0);
     expect(
       await page.getByTestId('tasks').locator('li:not([data-testid="task-completeness-check"])').count(),
     ).toBe(0);
-    await page.getByLabel(en.tasksFilter).selectOption('');
+    await page.getByLabel(en.tasksFilter, { exact: true }).selectOption('');
 
     // "Escalated only" asks the server for the escalated tasks. No deadline passes in this test, so
     // the task is flagged in the store the way the lifecycle flags it when its deadline passes.
@@ -113,7 +125,7 @@ describe('officers decide an export application in the browser until its permit 
       'supervisor@demo.test',
       new Date('2026-03-09T08:30:00.000Z'),
     );
-    const asked = page.waitForRequest((request) => request.url().endsWith('/api/tasks?escalated=true'));
+    const asked = page.waitForRequest((request) => taskQuery(request)?.get('escalated') === 'true');
     await page.getByLabel(en.tasksEscalatedOnly).check();
     await asked;
     await page
@@ -230,6 +242,89 @@ describe('officers decide an export application in the browser until its permit 
     // Applicants decide nothing.
     expect(await page.getByTestId('decisions').count()).toBe(0);
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await page.context().close();
+  });
+
+  it('pages the Management Authority’s inbox 50 tasks at a time on a phone, oldest first', async () => {
+    // Sixty applications waiting since January, older than anything opened by this test's
+    // workflows: written to the store as the lifecycle opens tasks, rather than filed one by one.
+    const store = new TaskRepository(stack.store);
+    const model = (await store.find(taskIdOf(applicationId, 'completeness-check')))!;
+    for (let index = 0; index < 60; index++) {
+      const waitingId = `KE-2026-${index.toString(16).toUpperCase().padStart(12, '0')}`;
+      await store.open({
+        id: taskIdOf(waitingId, 'completeness-check'),
+        applicationId: waitingId,
+        step: 'completeness-check',
+        title: model.title,
+        actor: model.actor,
+        documentType: model.documentType,
+        openedAt: new Date(Date.UTC(2026, 0, 5, 8, index)),
+        dueAt: new Date(Date.UTC(2026, 0, 12, 8, index)),
+      });
+    }
+    const token = await stack.login('ma@demo.test');
+    const open = (await stack.api<Task[]>('/api/tasks?limit=200', { token })).body;
+    // Two pages: the sixty, and whatever this test's workflows left open.
+    expect(open.length).toBeGreaterThanOrEqual(60);
+    expect(open.length).toBeLessThan(100);
+
+    const page = await signedIn('ma@demo.test', { width: 390, height: 844 });
+    // The second page is held back a moment, long enough to see that it is on its way.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(
+      (url) => url.pathname === '/api/tasks',
+      async (route) => {
+        if (taskQuery(route.request())?.has('openedAfter')) await held;
+        await route.continue();
+      },
+    );
+    const firstPage = page.waitForRequest((request) => taskQuery(request)?.get('limit') === '50');
+    await page.goto(`${stack.baseUrl}/tasks`);
+    await firstPage;
+    const count = page.getByTestId('tasks-count');
+    await count.getByText(format(en.tasksCount, { count: 50 })).waitFor();
+    await expect(count.textContent()).resolves.toContain(en.tasksMore);
+    const cards = page.getByTestId('tasks').locator('li');
+    await expect(cards.count()).resolves.toBe(50);
+    const more = page.getByRole('button', { name: en.tasksLoadMore, exact: true });
+    const moreBox = await more.boundingBox();
+    expect(moreBox!.x).toBeGreaterThanOrEqual(0);
+    expect(moreBox!.x + moreBox!.width).toBeLessThanOrEqual(390);
+
+    const secondPage = page.waitForRequest(
+      (request) => taskQuery(request)?.get('openedAfter') === open[49]!.openedAt,
+    );
+    await more.click();
+    await secondPage;
+    const busy = page.getByRole('button', { name: en.loading, exact: true });
+    await busy.waitFor();
+    await expect(busy.isDisabled()).resolves.toBe(true);
+    release();
+    await count.getByText(format(en.tasksCount, { count: open.length }), { exact: true }).waitFor();
+    // Every open task once, oldest first; no page after a page shorter than 50.
+    const shown = (await page.evaluate(
+      "[...document.querySelectorAll('[data-testid=tasks] .task-application')].map((link) => link.textContent)",
+    )) as string[];
+    expect(shown).toEqual(open.map((task) => task.applicationId));
+    await more.waitFor({ state: 'detached' });
+    // The button is gone: reading and tabbing go on from the first task the page brought.
+    await expect(page.evaluate('document.activeElement.id')).resolves.toBe(
+      `task-${open[50]!.id.replace(/[^A-Za-z0-9_-]/g, '-')}`,
+    );
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+
+    // Another filter starts again from the first page.
+    const restarted = page.waitForRequest((request) => {
+      const query = taskQuery(request);
+      return query?.get('step') === 'completeness-check' && !query.has('openedAfter');
+    });
+    await page.getByLabel(en.tasksFilter, { exact: true }).selectOption('completeness-check');
+    await restarted;
+    await count.getByText(format(en.tasksStepCount, { count: 50 })).waitFor();
+    await expect(cards.count()).resolves.toBe(50);
+    await more.waitFor();
     await page.context().close();
   });
 });

@@ -5,7 +5,6 @@ import { documentTitle } from '../documents';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
 import { mayDo } from '../navigation';
-import { draftState } from '../pages/Forms';
 import { useSession } from '../session';
 import { problemDetail, ProblemText } from './forms';
 import type { PointedProblem } from './JsonEditor';
@@ -14,6 +13,7 @@ import { LoadedView } from './LoadedView';
 import { ProblemList } from './ProblemList';
 import { Alert, Success } from './Status';
 import { useLoad } from './useLoad';
+import { draftState } from './VersionedDocumentsTable';
 
 /**
  * The shell the form editor and the procedure editor share: the page that loads what is edited,
