@@ -6,6 +6,7 @@ import { PermitRepository } from '../store/permits';
 import { IncomingPermitRepository } from '../store/incoming-permits';
 import { ReExportBalanceRepository } from '../store/re-export-balances';
 import { TaskRepository } from '../store/tasks';
+import { UserRepository } from '../store/users';
 import { createLifecycleActivities, type LifecycleOptions } from './lifecycle';
 import { ProcedureRepository } from '../store/procedures';
 import { SystemCheckRepository } from '../store/system-checks';
@@ -13,21 +14,20 @@ import { createProcedureEvaluationActivities } from './procedure-evaluation';
 import { createSystemCheckActivities } from './system-check';
 
 /** Every activity the worker registers, bound to the store they write to. */
-export function createActivities(
-  store: Connection,
-  workerIdentity: string,
-  lifecycle: LifecycleOptions = { supervisors: {} },
-) {
+export function createActivities(store: Connection, workerIdentity: string, lifecycle: LifecycleOptions) {
   return {
     ...createSystemCheckActivities(new SystemCheckRepository(store), workerIdentity),
     ...createLifecycleActivities(
-      new ApplicationRepository(store),
-      new TaskRepository(store),
-      new PermitRepository(store),
-      new AuditRepository(store),
-      new NonDetrimentFindingRepository(store),
-      new IncomingPermitRepository(store),
-      new ReExportBalanceRepository(store),
+      {
+        applications: new ApplicationRepository(store),
+        tasks: new TaskRepository(store),
+        permits: new PermitRepository(store),
+        audit: new AuditRepository(store),
+        findings: new NonDetrimentFindingRepository(store),
+        incomingPermits: new IncomingPermitRepository(store),
+        reExportBalances: new ReExportBalanceRepository(store),
+        users: new UserRepository(store),
+      },
       lifecycle,
     ),
     ...createProcedureEvaluationActivities(new ApplicationRepository(store), new ProcedureRepository(store)),

@@ -18,6 +18,9 @@ import type { IncomingPermitRepository } from '../store/incoming-permits';
 import { importedQuantityKey, type ReExportBalanceRepository } from '../store/re-export-balances';
 import { blockLetter } from '../domain/documents/sheets';
 import { importPermitSettles } from '../domain/findings/import-permit-first';
+import type { Official } from '../domain/documents/model';
+import type { UserRepository } from '../store/users';
+import { signIssuedPermit, type PermitSigning } from './documents/issued-permit';
 
 export interface OpenTaskInput {
   applicationId: string;
@@ -55,6 +58,8 @@ export interface IssuePermitInput {
   documentType: DocumentType;
   /** The standing non-detriment findings the permit relied on. */
   nonDetrimentFindingIds?: string[];
+  /** The officer who decided to grant it (Box 13); absent when a national rule decided. */
+  issuedBy?: AuditActor;
 }
 
 export interface ReplacePermitInput {
@@ -70,6 +75,19 @@ export interface ReplacePermitInput {
 export interface LifecycleOptions {
   /** The supervisor (e-mail) who gets an overdue task, per deciding role. */
   supervisors: Partial<Record<string, string>>;
+  signing: PermitSigning;
+}
+
+/** Where the lifecycle's activities read and write. */
+export interface LifecycleRepositories {
+  applications: ApplicationRepository;
+  tasks: TaskRepository;
+  permits: PermitRepository;
+  audit: AuditRepository;
+  findings: NonDetrimentFindingRepository;
+  incomingPermits: IncomingPermitRepository;
+  reExportBalances: ReExportBalanceRepository;
+  users: UserRepository;
 }
 
 export interface StandingFindingAnswer {
@@ -95,6 +113,12 @@ function tradesOf(data: FormData): CoveredTrade[] {
     term: textAt(objectAt(block.description).term),
     purpose: textAt(data.purpose),
   }));
+}
+
+/** The permit as a workflow keeps it: the signed document stays in the store, out of the history. */
+function withoutSignature(permit: PermitRecord): PermitRecord {
+  const { signedPermit: _signed, ...rest } = permit;
+  return rest;
 }
 
 /** How many replacements came before: 0 for the first permit, n for `<application>-R<n>`. */
@@ -175,14 +199,17 @@ function eventIdOfThisActivity(): string {
  * audit trail in the name of the person who acted (or the system).
  */
 export function createLifecycleActivities(
-  applications: ApplicationRepository,
-  tasks: TaskRepository,
-  permits: PermitRepository,
-  audit: AuditRepository,
-  findings: NonDetrimentFindingRepository,
-  incomingPermits: IncomingPermitRepository,
-  reExportBalances: ReExportBalanceRepository,
-  options: LifecycleOptions = { supervisors: {} },
+  {
+    applications,
+    tasks,
+    permits,
+    audit,
+    findings,
+    incomingPermits,
+    reExportBalances,
+    users,
+  }: LifecycleRepositories,
+  options: LifecycleOptions,
 ) {
   // A retry after a crash between the write and this append may add the entry twice; the
   // write itself is not repeated.
@@ -202,6 +229,14 @@ export function createLifecycleActivities(
       after,
       requestId: eventIdOfThisActivity(),
     });
+  };
+
+  /** Box 13: the officer who decided, by name; the Management Authority itself when a rule decided. */
+  const officialOf = async (officer: AuditActor | undefined | null): Promise<Official> => {
+    const user = officer ? await users.findById(officer.userId) : undefined;
+    return user
+      ? { name: user.name, title: 'Management Authority officer' }
+      : { name: options.signing.authority.name, title: 'decided under the national procedure' };
   };
 
   return {
@@ -357,19 +392,23 @@ export function createLifecycleActivities(
       const issuedAt = new Date();
       const year = issuedAt.getUTCFullYear();
       const existing = await permits.find(id);
-      const replacement =
-        existing ??
-        (await permits.createOnce({
-          ...replaced,
+      let replacement = existing;
+      if (!replacement) {
+        const number = permitNumberOrFailure({
+          party: replaced.party,
+          year,
+          serial: await permits.nextSerial(replaced.party, year, id),
+          documentType: replaced.documentType,
+        });
+        const validFrom = issuedAt.toISOString().slice(0, 10);
+        const application = await applications.find(input.applicationId);
+        const { signedPermit: _replacedSignature, verificationToken: _replacedToken, ...kept } = replaced;
+        replacement = await permits.createOnce({
+          ...kept,
           id,
-          number: permitNumberOrFailure({
-            party: replaced.party,
-            year,
-            serial: await permits.nextSerial(replaced.party, year, id),
-            documentType: replaced.documentType,
-          }),
+          number,
           status: 'valid',
-          validFrom: issuedAt.toISOString().slice(0, 10),
+          validFrom,
           issuedAt,
           replaces: {
             permitId: replaced.id,
@@ -377,7 +416,22 @@ export function createLifecycleActivities(
             reason: input.reason,
             ...(input.explanation ? { explanation: input.explanation } : {}),
           },
-        }));
+          ...signIssuedPermit(options.signing, {
+            documentType: replaced.documentType,
+            data: application?.data ?? {},
+            number,
+            validFrom,
+            validUntil: replaced.validUntil,
+            issuedAt,
+            official: await officialOf(input.by),
+            replacement: {
+              replacedPermitNumber: replaced.number,
+              reason: input.reason,
+              ...(input.explanation ? { explanation: input.explanation } : {}),
+            },
+          }),
+        });
+      }
       await permits.update(replaced.id, {
         status: 'replaced',
         replacedBy: { permitId: replacement.id, number: replacement.number },
@@ -387,8 +441,8 @@ export function createLifecycleActivities(
         replacedBy: replacement.number,
         reason: input.reason,
       });
-      await auditOnce('permit.issued', 'permit', replacement.number, input.by, replacement);
-      return replacement;
+      await auditOnce('permit.issued', 'permit', replacement.number, input.by, withoutSignature(replacement));
+      return withoutSignature(replacement);
     },
 
     /**
@@ -441,7 +495,7 @@ export function createLifecycleActivities(
       if (existing) {
         // A retry after a crash may find the permit stored but not yet named on the application.
         await applications.setPermit(input.applicationId, existing.id);
-        return existing;
+        return withoutSignature(existing);
       }
       const application = await applications.find(input.applicationId);
       const issuedAt = new Date();
@@ -455,6 +509,15 @@ export function createLifecycleActivities(
         year,
         serial: await permits.nextSerial(input.party, year, input.applicationId),
         documentType: input.documentType,
+      });
+      const signed = signIssuedPermit(options.signing, {
+        documentType: input.documentType,
+        data: application?.data ?? {},
+        number,
+        validFrom,
+        validUntil: validUntil.value,
+        issuedAt,
+        official: await officialOf(input.issuedBy),
       });
       const permit = await permits.createOnce({
         id: input.applicationId,
@@ -470,10 +533,11 @@ export function createLifecycleActivities(
         validUntil: validUntil.value,
         issuedAt,
         nonDetrimentFindingIds: input.nonDetrimentFindingIds ?? [],
+        ...signed,
       });
       await applications.setPermit(input.applicationId, permit.id);
-      await auditOnce('permit.issued', 'permit', permit.number, null, permit);
-      return permit;
+      await auditOnce('permit.issued', 'permit', permit.number, null, withoutSignature(permit));
+      return withoutSignature(permit);
     },
   };
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { countryName } from '../domain/codes/lookups';
 import { isRole, type Role } from '../domain/roles';
 import { projectRoot } from './project';
 
@@ -15,6 +16,20 @@ export interface PangolinConfig {
   demoPassword: string;
   http: { host: string; port: number; publicUrl: string };
   dataDir: string;
+  /**
+   * The Management Authority as its permits name it (Box 6, Box 13), and the language its permit
+   * documents are printed in.
+   */
+  authority: {
+    name: string;
+    streetLines: string[];
+    city: string | undefined;
+    /** Where permits are issued (Box 13): the city, else the country. */
+    place: string;
+    permitLanguage: 'en' | 'fr' | 'es';
+  };
+  /** Where the Party's signing keys live when `PANGOLIN_SIGNING_KEYS` does not give them. */
+  signingKeysDir: string;
   auth: {
     /** Roles whose holders must set up TOTP before doing anything (officers, in production). */
     rolesRequiringTotp: Role[];
@@ -172,6 +187,9 @@ export function loadConfig(env: Env = process.env): PangolinConfig {
       );
     } else supervisors[role] = email.toLowerCase();
   }
+  const countryEnglishName = countryName(party, 'en') ?? party;
+  const authorityCity = optional('PANGOLIN_AUTHORITY_CITY');
+  const dataDir = path.resolve(projectRoot, text('PANGOLIN_DATA_DIR', '.data'));
   const workerMetricsUrl = optional('PANGOLIN_WORKER_METRICS_URL');
   if (workerMetricsUrl !== undefined && !/^https?:\/\/\S+$/.test(workerMetricsUrl)) {
     problems.push(`PANGOLIN_WORKER_METRICS_URL=${workerMetricsUrl} must be an http(s) URL`);
@@ -183,7 +201,19 @@ export function loadConfig(env: Env = process.env): PangolinConfig {
     demo: demoRequested && nodeEnv !== 'production',
     demoPassword: text('PANGOLIN_DEMO_PASSWORD', 'pangolin-demo'),
     http: { host, port: httpPort, publicUrl: publicUrl.replace(/\/$/, '') },
-    dataDir: path.resolve(projectRoot, text('PANGOLIN_DATA_DIR', '.data')),
+    dataDir,
+    authority: {
+      name: text('PANGOLIN_AUTHORITY_NAME', `CITES Management Authority of ${countryEnglishName}`),
+      // PANGOLIN_AUTHORITY_ADDRESS="Wildlife House;Langata Road": the lines before the city.
+      streetLines: (optional('PANGOLIN_AUTHORITY_ADDRESS') ?? '')
+        .split(';')
+        .map((line) => line.trim())
+        .filter((line) => line !== ''),
+      city: authorityCity,
+      place: authorityCity ?? countryEnglishName,
+      permitLanguage: oneOf('PANGOLIN_PERMIT_LANGUAGE', ['en', 'fr', 'es'] as const, 'en'),
+    },
+    signingKeysDir: path.resolve(dataDir, text('PANGOLIN_SIGNING_KEYS_DIR', 'keys')),
     auth: {
       rolesRequiringTotp: rolesRequiringTotp.filter(isRole),
       sessionTtlMs: positive('PANGOLIN_SESSION_HOURS', 12, 24 * 30) * 3_600_000,

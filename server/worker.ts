@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { loadPermitSigning } from './party-signing';
 import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleOption } from '@temporalio/worker';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
@@ -57,7 +58,10 @@ export async function createPangolinWorker(
       taskQueue: config.temporal.taskQueue,
       identity,
       workflowBundle: options.bundle ?? (await workflowBundle(options.logger)),
-      activities: createActivities(store, identity, { supervisors: config.supervisors }),
+      activities: createActivities(store, identity, {
+        supervisors: config.supervisors,
+        signing: await loadPermitSigning(config),
+      }),
     });
     return { worker, connection, identity };
   } catch (error) {

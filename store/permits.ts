@@ -50,6 +50,10 @@ export interface PermitRecord {
   replaces?: ReplacedPermit;
   /** On a replaced permit: the permit that replaced it. */
   replacedBy?: { permitId: string; number: string };
+  /** Boxes 1 to 13 as issued, signed with the Party's key: a compact JWS (permits issued since signing). */
+  signedPermit?: string;
+  /** The unguessable token of its public verification URL (printed as the QR code). */
+  verificationToken?: string;
 }
 
 /** The id of an application's n-th replacement permit. */
@@ -62,6 +66,11 @@ type PermitDocument = Omit<PermitRecord, 'id' | 'applicationId'> & { _id: string
 interface CounterDocument {
   _id: string;
   last: number;
+}
+/** Finds a permit from its verification token by `_id`, the one lookup every database does fast. */
+interface VerificationDocument {
+  _id: string;
+  permitId: string;
 }
 interface SerialDocument {
   _id: string;
@@ -86,8 +95,14 @@ const permitSchema = new Schema<PermitDocument>(
     nonDetrimentFindingIds: { type: [String], default: [] },
     replaces: { type: Schema.Types.Mixed },
     replacedBy: { type: Schema.Types.Mixed },
+    signedPermit: { type: String },
+    verificationToken: { type: String },
   },
   { collection: 'permits', versionKey: false },
+);
+const verificationSchema = new Schema<VerificationDocument>(
+  { _id: { type: String, required: true }, permitId: { type: String, required: true } },
+  { collection: 'permitVerifications', versionKey: false },
 );
 const serialSchema = new Schema<SerialDocument>(
   { _id: { type: String, required: true }, applicationId: { type: String, required: true } },
@@ -103,6 +118,7 @@ export class PermitRepository {
   private readonly permits: Model<PermitDocument>;
   private readonly counters: Model<CounterDocument>;
   private readonly serials: Model<SerialDocument>;
+  private readonly verifications: Model<VerificationDocument>;
 
   constructor(connection: Connection) {
     this.permits =
@@ -114,6 +130,9 @@ export class PermitRepository {
     this.counters =
       (connection.models.PermitCounter as Model<CounterDocument>) ??
       connection.model<CounterDocument>('PermitCounter', counterSchema);
+    this.verifications =
+      (connection.models.PermitVerification as Model<VerificationDocument>) ??
+      connection.model<VerificationDocument>('PermitVerification', verificationSchema);
   }
 
   /**
@@ -137,16 +156,35 @@ export class PermitRepository {
     }
   }
 
-  /** Stores the permit unless one with its id exists; the stored one is returned either way. */
+  /**
+   * Stores the permit unless one with its id exists, and makes its verification token findable; the
+   * stored one is returned either way (a retry after a crash completes what the first try began).
+   */
   async createOnce(permit: PermitRecord): Promise<PermitRecord> {
     const { id, ...rest } = permit;
+    let stored = permit;
     try {
       await this.permits.create({ _id: id, ...rest });
-      return permit;
     } catch (error) {
       if ((error as { code?: number }).code !== 11000) throw error;
-      return (await this.find(id))!;
+      stored = (await this.find(id))!;
     }
+    if (stored.verificationToken) {
+      await this.verifications
+        .updateOne(
+          { _id: stored.verificationToken },
+          { $setOnInsert: { permitId: stored.id } },
+          { upsert: true },
+        )
+        .exec();
+    }
+    return stored;
+  }
+
+  /** The permit a verification token was printed on, if any. */
+  async findByVerificationToken(token: string): Promise<PermitRecord | undefined> {
+    const entry = await this.verifications.findById(String(token)).lean<VerificationDocument>().exec();
+    return entry ? this.find(entry.permitId) : undefined;
   }
 
   /** Moves the permit on after issuance and keeps what moved it (endorsement, confirmation, cancellation, replacement). */

@@ -545,6 +545,7 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
     party: input.party,
     documentType: input.documentType,
     nonDetrimentFindingIds: state.nonDetrimentFindingIds,
+    ...(decisions.get(FINAL_DECISION) ? { issuedBy: decisions.get(FINAL_DECISION)!.officer } : {}),
   });
   state.permitNumber = permit.number;
   setStatus('issued');

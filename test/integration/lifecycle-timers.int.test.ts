@@ -6,6 +6,7 @@ import { createActivities } from '../../activities';
 import { TaskRepository, taskIdOf } from '../../store/tasks';
 import { evaluateProcedure, requirementsOfApplication } from '../../forms/procedures';
 import { prepareStore } from '../../server/composition';
+import { loadPermitSigning } from '../../server/party-signing';
 import { ApplicationRepository, type ApplicationRecord } from '../../store/applications';
 import { connectStore } from '../../store/connection';
 import { ProcedureRepository } from '../../store/procedures';
@@ -99,6 +100,7 @@ describe('lifecycle timers', () => {
       workflowBundle: { codePath: process.env.PANGOLIN_TEST_WORKFLOW_BUNDLE! },
       activities: createActivities(store, 'timers-test', {
         supervisors: { ma_officer: 'head.ma@demo.test' },
+        signing: await loadPermitSigning(config),
       }),
     });
     await worker.runUntil(async () => {

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import os from 'node:os';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
@@ -25,6 +27,8 @@ export function testConfig(env: Record<string, string> = {}): PangolinConfig {
     LOG_LEVEL: 'warn',
     PANGOLIN_DEMO: 'true',
     PANGOLIN_LOGIN_ATTEMPTS_PER_MINUTE: '10000',
+    // One key ring for every test stack: permits signed by one verify on another.
+    PANGOLIN_SIGNING_KEYS_DIR: path.join(os.tmpdir(), 'pangolin-test-signing-keys'),
     ...env,
   });
 }
