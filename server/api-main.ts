@@ -1,3 +1,4 @@
+import { loadSigningKeys } from './party-signing';
 import http from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { connectStore } from '../store/connection';
@@ -22,7 +23,11 @@ runMain('api', async () => {
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const prepared = await prepareStore(config, store);
   if (Object.values(prepared).some((count) => count > 0)) logger.info(prepared, 'store prepared');
-  const app = createApp(config, createServices(config, store, temporal, probeConnection), logger);
+  const app = createApp(
+    config,
+    createServices(config, store, temporal, probeConnection, await loadSigningKeys(config)),
+    logger,
+  );
   const server = http.createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>

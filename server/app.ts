@@ -25,6 +25,7 @@ import { procedureRoutes } from './routes/procedures';
 import { nonDetrimentFindingRoutes } from './routes/non-detriment-findings';
 import { permitRoutes, reExportBalanceRoutes } from './routes/permits';
 import { taskRoutes } from './routes/tasks';
+import { verificationPages, verificationRoutes } from './routes/verification';
 import { speciesRoutes } from './routes/species';
 import { systemCheckRoutes } from './routes/system-checks';
 import { uploadRoutes } from './routes/uploads';
@@ -55,7 +56,8 @@ export function apiRouteTable(config: PangolinConfig, services: AppServices): Ro
   formRoutes(routes, services.forms);
   procedureRoutes(routes, services.procedures);
   taskRoutes(routes, services.tasks);
-  permitRoutes(routes, services.permits);
+  permitRoutes(routes, services.permits, services.permitDocuments);
+  verificationRoutes(routes, services.permitVerification, config.publicRequestsPerMinute);
   reExportBalanceRoutes(routes, services.reExportBalances);
   nonDetrimentFindingRoutes(routes, services.nonDetrimentFindings);
   applicationRoutes(routes, services.applications);
@@ -103,6 +105,9 @@ export function createApp(config: PangolinConfig, services: AppServices, logger:
   });
 
   app.use('/api', createApiRouter(config, services));
+  app.use(
+    verificationPages(services.permitVerification, config.publicRequestsPerMinute, config.http.publicUrl),
+  );
 
   if (fs.existsSync(path.join(webAppDir, 'index.html'))) {
     app.use(express.static(webAppDir, { index: false, maxAge: '1h' }));

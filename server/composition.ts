@@ -26,6 +26,9 @@ import { AuthService } from './services/auth';
 import { EvidenceUploadService } from './services/evidence-uploads';
 import { FormService, installDefaultForms } from './services/forms';
 import { Lifecycles } from './services/lifecycles';
+import type { PartyKeyRing } from '../activities/signing/party-keys';
+import { PermitDocumentService } from './services/permit-documents';
+import { PermitVerificationService } from './services/permit-verification';
 import { ImportPermitArrivals } from './services/import-permit-arrivals';
 import { TaskService } from './services/tasks';
 import { PermitService } from './services/permits';
@@ -49,6 +52,8 @@ export interface AppServices {
   procedures: ProcedureService;
   tasks: TaskService;
   importPermitArrivals: ImportPermitArrivals;
+  permitDocuments: PermitDocumentService;
+  permitVerification: PermitVerificationService;
   permits: PermitService;
   reExportBalances: ReExportBalanceService;
   nonDetrimentFindings: NonDetrimentFindingService;
@@ -65,6 +70,7 @@ export function createServices(
   store: StoreConnection,
   temporal: Client,
   temporalProbe: Connection,
+  signingKeys: PartyKeyRing,
 ): AppServices {
   const users = new UserRepository(store);
   const sessions = new SessionRepository(store);
@@ -80,6 +86,11 @@ export function createServices(
     auditTrail,
   );
   const applicationDrafts = new ApplicationDraftService(new ApplicationDraftRepository(store), auditTrail);
+  const permitService = new PermitService(
+    new PermitRepository(store),
+    new ApplicationRepository(store),
+    temporal,
+  );
   const uploads = new EvidenceUploadService(new UploadRepository(store), auditTrail);
   return {
     health: new HealthService(config.party, temporalProbe, config.temporal.namespace, store),
@@ -117,7 +128,12 @@ export function createServices(
     procedures,
     tasks: new TaskService(new TaskRepository(store), temporal, uploads, auditTrail, users),
     importPermitArrivals: new ImportPermitArrivals(new TaskRepository(store), temporal),
-    permits: new PermitService(new PermitRepository(store), new ApplicationRepository(store), temporal),
+    permits: permitService,
+    permitDocuments: new PermitDocumentService(permitService, new PermitRepository(store), users, {
+      publicUrl: config.http.publicUrl,
+      language: config.authority.permitLanguage,
+    }),
+    permitVerification: new PermitVerificationService(new PermitRepository(store), signingKeys),
     reExportBalances: new ReExportBalanceService(new ReExportBalanceRepository(store), auditTrail),
     nonDetrimentFindings: new NonDetrimentFindingService(
       config.party,

@@ -1,5 +1,7 @@
 import type { RouteTable } from '../http/route-table';
 import { PERMIT_REPLACEMENT_REASONS } from '../../domain/documents/replacement-reasons';
+import type { Language } from '../../domain/codes/types';
+import type { PermitDocumentService } from '../services/permit-documents';
 import type { EndorsementInput, PermitService, ReplacementInput } from '../services/permits';
 import type { ImportedLine, ReExportBalanceService } from '../services/re-export-balances';
 
@@ -53,7 +55,7 @@ export function reExportBalanceRoutes(routes: RouteTable, balances: ReExportBala
 
 const quantities = { type: 'array', minItems: 1, maxItems: 50, items: { type: 'number', minimum: 0 } };
 
-export function permitRoutes(routes: RouteTable, permits: PermitService) {
+export function permitRoutes(routes: RouteTable, permits: PermitService, documents: PermitDocumentService) {
   routes.add({
     method: 'get',
     path: '/permits/:id',
@@ -73,12 +75,26 @@ export function permitRoutes(routes: RouteTable, permits: PermitService) {
     access: { permission: 'permits.endorse' },
     tag: 'Permits',
     summary:
-      'Endorse at the border (customs): the quantities actually exported per block, the port, the date and the bill of lading',
+      'Endorse at the border (customs), Boxes 14 and 15: `{blocks: [{block, quantity}], port, date, billOfLading?}` with the quantity actually exported per block letter (a block not named leaves nothing); `quantities` (one per block, in order) is accepted instead of `blocks`',
     body: {
       type: 'object',
       additionalProperties: false,
-      required: ['quantities', 'port', 'date'],
+      required: ['port', 'date'],
       properties: {
+        blocks: {
+          type: 'array',
+          minItems: 1,
+          maxItems: 50,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['block', 'quantity'],
+            properties: {
+              block: { type: 'string', pattern: '^[A-Za-z]{1,2}$' },
+              quantity: { type: 'number', minimum: 0 },
+            },
+          },
+        },
         quantities,
         port: { type: 'string', minLength: 2, maxLength: 100 },
         date: { type: 'string', format: 'date' },
@@ -92,6 +108,52 @@ export function permitRoutes(routes: RouteTable, permits: PermitService) {
     },
     handler: async ({ caller, params, body, res }) => {
       res.json(await permits.endorse(caller, params.id!, body));
+    },
+  });
+
+  routes.add<unknown, { language?: Language; copy?: boolean }>({
+    method: 'get',
+    path: '/permits/:id/pdf',
+    access: 'signed-in',
+    tag: 'Permits',
+    summary:
+      'The permit on the CITES standard form as a PDF, with its QR code for verification; `language` en, fr or es (the Party’s choice when absent); `copy=true` marks every sheet COPY',
+    query: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        language: { type: 'string', enum: ['en', 'fr', 'es'] },
+        copy: { type: 'boolean' },
+      },
+    },
+    responses: {
+      200: { description: 'The PDF', contentType: 'application/pdf' },
+      404: { description: 'No such permit, or not yours' },
+      409: { description: 'Issued before permits were signed' },
+    },
+    handler: async ({ caller, params, query, res }) => {
+      const pdf = await documents.pdf(caller, params.id!, query);
+      res
+        .type('application/pdf')
+        .set('Content-Disposition', `inline; filename="${params.id}${query.copy ? '-copy' : ''}.pdf"`)
+        .send(pdf);
+    },
+  });
+
+  routes.add({
+    method: 'get',
+    path: '/permits/:id/signed',
+    access: 'signed-in',
+    tag: 'Permits',
+    summary:
+      'The signed permit as a compact JWS (EdDSA, `typ` cites-permit+jws): boxes 1 to 13 and the blocks, verifiable with `/.well-known/jwks.json`',
+    responses: {
+      200: { description: 'The JWS', contentType: 'application/jose' },
+      404: { description: 'No such permit, or not yours' },
+      409: { description: 'Issued before permits were signed' },
+    },
+    handler: async ({ caller, params, res }) => {
+      res.type('application/jose').send(await documents.signed(caller, params.id!));
     },
   });
 

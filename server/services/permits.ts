@@ -12,7 +12,8 @@ import {
 } from '../../workflows/permit-lifecycle';
 import { lifecycleRefusal } from './lifecycles';
 import type { PermitRecord, PermitRepository } from '../../store/permits';
-import { notFound } from '../errors';
+import { invalid, notFound, PangolinError } from '../errors';
+import { endorsedQuantitiesOf, type EndorsedBlock } from '../../domain/documents/endorsed-blocks';
 import {
   hasPermission,
   requirePermission,
@@ -43,7 +44,14 @@ export interface PermitView {
   replacedBy?: PermitRecord['replacedBy'];
 }
 
-export type EndorsementInput = Omit<PermitEndorsement, 'officer' | 'permitId'>;
+/**
+ * Box 14 and 15 as customs enters them: the quantity per block letter (or, as earlier clients send
+ * it, one quantity per block in order), the port, the date and the bill of lading.
+ */
+export type EndorsementInput = Omit<PermitEndorsement, 'officer' | 'permitId' | 'quantities'> & {
+  blocks?: EndorsedBlock[];
+  quantities?: number[];
+};
 export type ReplacementInput = Omit<PermitReplacement, 'officer' | 'permitId'>;
 
 const officerOf = (actor: UserActor) => ({
@@ -65,9 +73,26 @@ export class PermitService {
   /** Customs at the border: the quantities that actually leave, per block, the port and the date. */
   async endorse(caller: Caller, id: string, input: EndorsementInput): Promise<PermitView> {
     const officer = requirePermission(caller, 'permits.endorse');
-    await this.send(id, (handle, permitId) =>
-      handle.executeUpdate(endorsePermit, { args: [{ ...input, permitId, officer: officerOf(officer) }] }),
-    );
+    const { blocks, quantities: inOrder, ...boxes } = input;
+    if ((blocks === undefined) === (inOrder === undefined)) {
+      throw invalid('Give the quantity exported per block.', [
+        {
+          path: '/blocks',
+          message: 'is required: [{block, quantity}] per block that leaves (or `quantities`, not both)',
+        },
+      ]);
+    }
+    await this.send(id, (handle, permitId, permit) => {
+      let quantities = inOrder ?? [];
+      if (blocks) {
+        const endorsed = endorsedQuantitiesOf(blocks, permit.authorisedQuantities.length);
+        if (!endorsed.ok) throw invalid('Check the blocks endorsed.', endorsed.problems);
+        quantities = endorsed.quantities;
+      }
+      return handle.executeUpdate(endorsePermit, {
+        args: [{ ...boxes, quantities, permitId, officer: officerOf(officer) }],
+      });
+    });
     return this.get(caller, id);
   }
 
@@ -105,7 +130,11 @@ export class PermitService {
   /** Sends an update to the lifecycle of the permit's application, naming the permit it is meant for. */
   private async send<T>(
     id: string,
-    update: (handle: ReturnType<Client['workflow']['getHandle']>, permitId: string) => Promise<T>,
+    update: (
+      handle: ReturnType<Client['workflow']['getHandle']>,
+      permitId: string,
+      permit: PermitRecord,
+    ) => Promise<T>,
   ): Promise<T> {
     const permit = PERMIT_ID.test(id) ? await this.permits.find(id) : undefined;
     if (!permit) throw notFound(`Permit ${id}`);
@@ -113,8 +142,10 @@ export class PermitService {
       return await update(
         this.temporal.workflow.getHandle(lifecycleWorkflowId(permit.applicationId)),
         permit.id,
+        permit,
       );
     } catch (error) {
+      if (error instanceof PangolinError) throw error;
       throw lifecycleRefusal(error, 'The change of the permit');
     }
   }

@@ -10,6 +10,7 @@ import pino from 'pino';
 import { createApp } from '../../server/app';
 import { loadConfig, type PangolinConfig } from '../../server/config';
 import { temporalProbeConnection } from '../../server/services/health';
+import { loadSigningKeys } from '../../server/party-signing';
 import { createServices, prepareStore } from '../../server/composition';
 import { createPangolinWorker } from '../../server/worker';
 import { connectStore } from '../../store/connection';
@@ -101,7 +102,11 @@ export async function startTestStack(
         });
   const workerRun = inProcess?.worker.run();
   await prepareStore(config, store);
-  const app = createApp(config, createServices(config, store, temporal, probeConnection), logger);
+  const app = createApp(
+    config,
+    createServices(config, store, temporal, probeConnection, await loadSigningKeys(config)),
+    logger,
+  );
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -11,6 +11,7 @@ import { ProcedureService } from '../../../server/services/procedures';
 import { TaskService } from '../../../server/services/tasks';
 import { ReExportBalanceService } from '../../../server/services/re-export-balances';
 import { PermitService } from '../../../server/services/permits';
+import { PermitDocumentService } from '../../../server/services/permit-documents';
 import { NonDetrimentFindingService } from '../../../server/services/non-detriment-findings';
 import { TradeMeasureService } from '../../../server/services/trade-measures';
 import { UserService } from '../../../server/services/users';
@@ -48,6 +49,10 @@ const applications = new ApplicationService('KE', untouchable, untouchable, unto
 const tasks = new TaskService(untouchable, untouchable, untouchable, untouchable, untouchable);
 const permits = new PermitService(untouchable, untouchable, untouchable);
 const reExportBalances = new ReExportBalanceService(untouchable, untouchable);
+const permitDocuments = new PermitDocumentService(permits, untouchable, untouchable, {
+  publicUrl: 'https://permits.example',
+  language: 'en',
+});
 const importedLine = {
   country: 'US',
   documentNumber: '24US98765I',
@@ -151,6 +156,9 @@ const serviceCalls: Array<[string, Role[], (caller: Caller) => Promise<unknown>]
     ['ma_officer'],
     (caller) => permits.replace(caller, 'KE-2026-000000000000', { reason: 'lost' }),
   ],
+  // Whoever is signed in may ask; seeing the permit (its holder, the Party's officers) is checked next.
+  ['permitDocuments.pdf', [...ROLES], (caller) => permitDocuments.pdf(caller, 'KE-2026-000000000000')],
+  ['permitDocuments.signed', [...ROLES], (caller) => permitDocuments.signed(caller, 'KE-2026-000000000000')],
   [
     'permits.confirmImport',
     ['ma_officer'],
