@@ -90,6 +90,7 @@ export function createServices(
     new PermitRepository(store),
     new ApplicationRepository(store),
     temporal,
+    config.http.publicUrl,
   );
   const uploads = new EvidenceUploadService(new UploadRepository(store), auditTrail);
   return {

@@ -56,6 +56,9 @@ export interface TaskFilter {
   escalatedOnly?: boolean;
   /** The page after the task opened at this moment (the last one of the previous page). */
   openedAfter?: Date;
+  /** With `openedAfter`, that last task's id: tasks opened in the same millisecond are not skipped. */
+  afterId?: string;
+  applicationId?: string;
   limit: number;
 }
 
@@ -126,7 +129,13 @@ export class TaskRepository {
     else if (filter.assignedTo !== undefined) query.assignedTo = String(filter.assignedTo);
     if (filter.dueBefore) query.dueAt = { $lt: filter.dueBefore };
     if (filter.escalatedOnly) query.escalatedAt = { $exists: true };
-    if (filter.openedAfter) query.openedAt = { $gt: filter.openedAfter };
+    if (filter.applicationId !== undefined) query.applicationId = String(filter.applicationId);
+    if (filter.openedAfter && filter.afterId !== undefined) {
+      query.$or = [
+        { openedAt: { $gt: filter.openedAfter } },
+        { openedAt: filter.openedAfter, _id: { $gt: String(filter.afterId) } },
+      ];
+    } else if (filter.openedAfter) query.openedAt = { $gt: filter.openedAfter };
     const found = await this.model
       .find(query)
       .sort({ openedAt: 1, _id: 1 })

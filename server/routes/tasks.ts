@@ -14,7 +14,7 @@ export function taskRoutes(routes: RouteTable, tasks: TaskService) {
     access: { permission: 'tasks.work' },
     tag: 'Tasks',
     summary:
-      'Open tasks the caller’s roles decide, oldest first: `[{id, type, applicationId, dueAt, overdue, assignedTo, escalatedAt, ...}]`; filter by step, document type, assignment, overdue or escalated; page with `openedAfter` (the last task’s `openedAt`)',
+      'Open tasks the caller’s roles decide, oldest first: `[{id, type, applicationId, dueAt, overdue, assignedTo, escalatedAt, ...}]`; filter by step, document type, assignment, overdue or escalated; page with `openedAfter` and `afterId` (the last task’s `openedAt` and `id`); `applicationId` for one application’s',
     query: {
       type: 'object',
       additionalProperties: false,
@@ -25,6 +25,8 @@ export function taskRoutes(routes: RouteTable, tasks: TaskService) {
         overdue: { type: 'boolean' },
         escalated: { type: 'boolean' },
         openedAfter: { type: 'string', format: 'date-time' },
+        afterId: { type: 'string', maxLength: 120 },
+        applicationId: { type: 'string', pattern: '^[A-Z]{2}-\\d{4}-[0-9A-F]{12}$' },
         limit: { type: 'integer', minimum: 1, maximum: 200, default: 100 },
       },
     },

@@ -21,13 +21,13 @@ export class ImportPermitArrivals {
   /** How many held exports were told. */
   async announce(): Promise<number> {
     let told = 0;
-    let openedAfter: Date | undefined;
+    let after: { openedAfter: Date; afterId: string } | undefined;
     for (;;) {
       const waiting = await this.tasks.search({
         actors: ROLES,
         step: IMPORT_PERMIT_FIRST,
         limit: PAGE,
-        ...(openedAfter ? { openedAfter } : {}),
+        ...after,
       });
       for (const task of waiting) {
         // A lifecycle that ended meanwhile has nothing to look at.
@@ -39,7 +39,8 @@ export class ImportPermitArrivals {
         if (reached) told++;
       }
       if (waiting.length < PAGE) return told;
-      openedAfter = waiting[waiting.length - 1]!.openedAt;
+      const last = waiting[waiting.length - 1]!;
+      after = { openedAfter: last.openedAt, afterId: last.id };
     }
   }
 }

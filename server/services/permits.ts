@@ -42,6 +42,10 @@ export interface PermitView {
   replaces?: PermitRecord['replaces'];
   /** On a replaced permit: the one that replaced it. */
   replacedBy?: PermitRecord['replacedBy'];
+  /** The public page its QR code opens, for the holder to share with buyers and inspectors. */
+  verificationUrl?: string;
+  /** Whether it was signed at issuance, so its PDF and JWS can be fetched. */
+  signed: boolean;
 }
 
 /**
@@ -68,6 +72,7 @@ export class PermitService {
     private readonly permits: PermitRepository,
     private readonly applications: ApplicationRepository,
     private readonly temporal: Client,
+    private readonly publicUrl: string,
   ) {}
 
   /** Customs at the border: the quantities that actually leave, per block, the port and the date. */
@@ -175,6 +180,10 @@ export class PermitService {
       ...(permit.cancellation ? { cancellation: permit.cancellation } : {}),
       ...(permit.replaces ? { replaces: permit.replaces } : {}),
       ...(permit.replacedBy ? { replacedBy: permit.replacedBy } : {}),
+      ...(permit.verificationToken
+        ? { verificationUrl: `${this.publicUrl}/verify/${permit.verificationToken}` }
+        : {}),
+      signed: permit.signedPermit !== undefined,
     };
   }
 }

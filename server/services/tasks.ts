@@ -32,6 +32,9 @@ export interface TaskQuery {
   escalated?: boolean;
   /** The `openedAt` of the last task of the previous page. */
   openedAfter?: Date;
+  /** With `openedAfter`, the id of that last task. */
+  afterId?: string;
+  applicationId?: string;
   limit?: number;
 }
 
@@ -82,6 +85,8 @@ export class TaskService {
       ...(query.overdue ? { dueBefore: now } : {}),
       ...(query.escalated ? { escalatedOnly: true } : {}),
       ...(query.openedAfter ? { openedAfter: query.openedAfter } : {}),
+      ...(query.openedAfter && query.afterId ? { afterId: query.afterId } : {}),
+      ...(query.applicationId ? { applicationId: query.applicationId } : {}),
     };
     return (await this.tasks.search(filter)).map((task) => viewOf(task, now));
   }

@@ -113,6 +113,14 @@ describe('signed permits, their PDF, public verification and the border endorsem
     expect(text).not.toMatch(/streetLines|postcode|city/);
     // The Party's customs officer also gets the permit's id, to endorse it.
     expect((await verify(token, customs)).body.permitId).toBe(id);
+    // The holder sees where the QR code leads, to share it with a buyer.
+    const held = await stack.api<{ verificationUrl: string; signed: boolean }>(`/api/permits/${id}`, {
+      token: applicant,
+    });
+    expect(held.body).toMatchObject({
+      verificationUrl: `${stack.config.http.publicUrl}/verify/${token}`,
+      signed: true,
+    });
 
     const { html, status } = await page(token);
     expect(status).toBe(200);

@@ -79,6 +79,24 @@ describe('the officers’ task inbox: filters, pages, claims and decisions with 
     ).body;
     expect(next).toEqual([all[1]]);
 
+    // One application's tasks only, as its page lists them.
+    expect((await inbox(ma, `?applicationId=${ids[1]}`)).map((task) => task.applicationId)).toEqual([ids[1]]);
+
+    // Tasks opened in the same millisecond are all reached, page by page, with the last task's id.
+    const sameMoment = new Date('2020-01-01T00:00:00.000Z');
+    await stack.store
+      .collection('tasks')
+      .updateMany({ _id: { $in: all.map((task) => task.id) } as never }, { $set: { openedAt: sameMoment } });
+    const paged: string[] = [];
+    let query = '?step=completeness-check&limit=1';
+    for (let page = 0; page < 5; page++) {
+      const [task] = (await stack.api<Task[]>(`/api/tasks${query}`, { token: ma })).body;
+      if (!task) break;
+      paged.push(task.id);
+      query = `?step=completeness-check&limit=1&openedAfter=${encodeURIComponent(task.openedAt)}&afterId=${encodeURIComponent(task.id)}`;
+    }
+    expect(paged).toEqual(all.map((task) => task.id).sort());
+
     const wrong = await stack.api<{ errors: Array<{ path: string }> }>('/api/tasks?assigned=everyone', {
       token: ma,
     });

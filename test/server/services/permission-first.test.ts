@@ -47,7 +47,7 @@ const tradeMeasures = new TradeMeasureService(untouchable, untouchable);
 const forms = new FormService(untouchable, untouchable);
 const applications = new ApplicationService('KE', untouchable, untouchable, untouchable);
 const tasks = new TaskService(untouchable, untouchable, untouchable, untouchable, untouchable);
-const permits = new PermitService(untouchable, untouchable, untouchable);
+const permits = new PermitService(untouchable, untouchable, untouchable, 'https://permits.example');
 const reExportBalances = new ReExportBalanceService(untouchable, untouchable);
 const permitDocuments = new PermitDocumentService(permits, untouchable, untouchable, {
   publicUrl: 'https://permits.example',
