@@ -6,7 +6,7 @@ import { errorMessage } from './services/managed-process';
 
 const usage =
   'usage: npm run keys:rotate -- [--keys-dir <dir>] [--party KE]  ' +
-  '(defaults: $PANGOLIN_DATA_DIR/keys or .data/keys, and $PANGOLIN_PARTY)';
+  '(defaults: $PANGOLIN_SIGNING_KEYS_DIR, else $PANGOLIN_DATA_DIR/keys, and $PANGOLIN_PARTY)';
 
 /**
  * `npm run keys:rotate`: makes a new signing key active and retires the current one, which stays
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const config = values['keys-dir'] !== undefined && values.party !== undefined ? undefined : loadConfig();
   const keysDir = values['keys-dir']
     ? path.resolve(process.env.INIT_CWD ?? process.cwd(), values['keys-dir'])
-    : path.join(config!.dataDir, 'keys');
+    : config!.signingKeysDir;
   const party = (values.party ?? config!.party).toUpperCase();
 
   const ring = await rotatePartyKeys(keysDir, party, new Date());
