@@ -21,12 +21,14 @@ import { TasksPage } from './pages/Tasks';
 import { UserCreatePage, UserEditPage, UsersPage } from './pages/Users';
 import { SessionContext, type Session } from './session';
 
-// The editors (CodeMirror) and the forms (react-jsonschema-form, ajv) are fetched only when opened.
+// The editors (CodeMirror), the forms (react-jsonschema-form, ajv) and the border check (the CITES
+// code lists) are fetched only when opened.
 const pageComponents: Record<PageId, PageComponent> = {
   home: HomePage,
   account: AccountPage,
   apply: ApplyPage,
   applyForm: lazyPage(() => import('./pages/ApplyForm').then((module) => module.ApplyFormPage)),
+  borderCheck: lazyPage(() => import('./pages/BorderCheck').then((module) => module.BorderCheckPage)),
   tasks: TasksPage,
   applications: ApplicationsPage,
   application: lazyPage(() => import('./pages/Application').then((module) => module.ApplicationPage)),

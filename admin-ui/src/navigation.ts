@@ -11,6 +11,7 @@ export type PageId =
   | 'account'
   | 'apply'
   | 'applyForm'
+  | 'borderCheck'
   | 'tasks'
   | 'applications'
   | 'application'
@@ -81,6 +82,14 @@ export const pages: readonly PageDefinition[] = [
     menu: { label: 'navApply', description: 'navApplyDescription' },
   },
   { id: 'applyForm', path: '/apply/:formId', title: 'applyFormTitle', access: applicants, section: 'apply' },
+  {
+    // The permit's verification page links customs officers here with `?token=`.
+    id: 'borderCheck',
+    path: '/customs',
+    title: 'borderCheckTitle',
+    access: ['customs_officer'],
+    menu: { label: 'navBorderCheck', description: 'navBorderCheckDescription' },
+  },
   {
     id: 'tasks',
     path: '/tasks',

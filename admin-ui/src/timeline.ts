@@ -65,6 +65,7 @@ const plainEvents: Record<string, { key: MessageKey; tone: TimelineItem['tone'] 
   cancelled: { key: 'eventCancelled', tone: 'refused' },
   're-export-quantity-drawn': { key: 'eventReExportQuantityDrawn', tone: 'approved' },
   're-export-quantity-refused': { key: 'eventReExportQuantityRefused', tone: 'refused' },
+  're-export-quantity-returned': { key: 'eventReExportQuantityReturned', tone: 'neutral' },
 };
 
 /** Plain events whose note the reader should see, and how it is introduced. */
@@ -75,6 +76,7 @@ const eventNotes: Record<string, 'reasons' | 'asked' | 'note'> = {
   endorsed: 'note',
   're-export-quantity-drawn': 'note',
   're-export-quantity-refused': 'reasons',
+  're-export-quantity-returned': 'note',
 };
 
 /**

@@ -24,7 +24,7 @@ describe('navigation by role', () => {
     ['applicant', ['home', 'account', 'apply', 'applications']],
     ['ma_officer', ['home', 'account', 'tasks', 'applications']],
     ['sa_officer', ['home', 'account', 'tasks', 'applications']],
-    ['customs_officer', ['home', 'account', 'tasks', 'applications']],
+    ['customs_officer', ['home', 'account', 'borderCheck', 'tasks', 'applications']],
     ['form_designer', ['home', 'account', 'forms', 'procedures']],
     ['form_publisher', ['home', 'account', 'forms', 'procedures']],
     ['peer_party', ['home', 'account']],
@@ -141,6 +141,14 @@ describe('navigation by role', () => {
       expect(canOpen(pageById('tasks'), [role])).toBe(false);
     }
     expect(pageAt('/tasks').route.id).toBe('tasks');
+  });
+
+  it('gives the border check to customs officers only, whatever code its address carries', () => {
+    expect(pageAt('/customs').route.id).toBe('borderCheck');
+    expect(pageAt('/customs?token=AAAAAAAAAAAAAAAAAAAAAA').route.id).toBe('borderCheck');
+    for (const role of roles) {
+      expect(canOpen(pageById('borderCheck'), [role])).toBe(role === 'customs_officer');
+    }
   });
 
   it('marks the section entry current on pages below it', () => {

@@ -82,11 +82,18 @@ describe('asking the server for a page of tasks', () => {
     });
     await api.listTasks({ documentType: 'export', assigned: 'nobody', overdue: true, escalated: false });
     await api.listTasks({ step: '', openedAfter: undefined });
+    await api.listTasks({ applicationId: 'KE-2026-0123456789AB' });
+    await api.listTasks({
+      openedAfter: '2026-03-01T08:03:00.000Z',
+      afterId: 'KE-2026-03:completeness-check',
+    });
     expect(urls).toEqual([
       '/api/tasks?limit=50',
       '/api/tasks?step=sa-non-detriment&openedAfter=2026-03-01T08%3A03%3A00.000Z&escalated=true&limit=50',
       '/api/tasks?documentType=export&assigned=nobody&overdue=true',
       '/api/tasks',
+      '/api/tasks?applicationId=KE-2026-0123456789AB',
+      '/api/tasks?openedAfter=2026-03-01T08%3A03%3A00.000Z&afterId=KE-2026-03%3Acompleteness-check',
     ]);
   });
 });

@@ -378,7 +378,7 @@ describe('replacement permits, escalations, import permits and re-exports on the
     });
   });
 
-  it('names the escalation, the import permit, and the re-export’s quantities in every language', () => {
+  it('names the escalation, the import permit, and the re-export’s quantities drawn, refused and returned in every language', () => {
     const escalated = entry('step-escalated', {
       step: 'sa-non-detriment',
       note: 'escalated to supervisor@demo.test',
@@ -423,12 +423,23 @@ describe('replacement permits, escalations, import permits and re-exports on the
       reasons: 'A: 50 asked, 12 left',
       tone: 'refused',
     });
+    const returned = entry('re-export-quantity-returned', {
+      note: 'A: 7 returned to the import under US 24US55555I',
+    });
+    expect(item(returned)).toEqual({
+      label: 'Quantities not re-exported returned to the earlier permit',
+      note: 'A: 7 returned to the import under US 24US55555I',
+      tone: 'neutral',
+    });
+    expect(item(returned, 'fr').label).toBe('Quantités non réexportées rendues au permis antérieur');
+    expect(item(returned, 'es').label).toBe('Cantidades no reexportadas devueltas al permiso anterior');
     const events = [
       escalated,
       covered,
       replaced('KE26000001-E → KE26000007-E (destroyed)'),
       entry('re-export-quantity-drawn'),
       entry('re-export-quantity-refused'),
+      entry('re-export-quantity-returned'),
     ];
     for (const event of events) {
       const labels = (['en', 'fr', 'es'] as const).map((language) => item(event, language).label);

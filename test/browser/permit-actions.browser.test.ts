@@ -127,6 +127,34 @@ describe('customs and the Management Authority act on issued permits in the brow
     await page.getByRole('heading', { level: 1, name: en.applicationTitle, exact: true }).waitFor();
     const box = page.getByTestId('permit');
     await box.getByTestId('permit-status').getByText(en.permitStatusValid).waitFor();
+
+    // A signed permit offers its PDF (and a copy, and the signed JWS) and where anyone can check it.
+    const documents = box.getByTestId('permit-documents');
+    const pdf = documents.getByRole('link', { name: en.permitPdf });
+    await expect(pdf.getAttribute('href')).resolves.toBe(`/api/permits/${applicationId}/pdf`);
+    await expect(documents.getByTestId('permit-pdf-copy').getAttribute('href')).resolves.toBe(
+      `/api/permits/${applicationId}/pdf?copy=true`,
+    );
+    await expect(documents.getByTestId('permit-signed').getAttribute('href')).resolves.toBe(
+      `/api/permits/${applicationId}/signed`,
+    );
+    const fetched = await page.evaluate(
+      async (href: string) => {
+        const answer = await fetch(href);
+        const bytes = new Uint8Array(await answer.arrayBuffer());
+        return {
+          status: answer.status,
+          type: answer.headers.get('content-type'),
+          start: String.fromCharCode(...bytes.slice(0, 5)),
+        };
+      },
+      (await pdf.getAttribute('href'))!,
+    );
+    expect(fetched).toEqual({ status: 200, type: 'application/pdf', start: '%PDF-' });
+    await expect(documents.getByTestId('permit-verification-url').textContent()).resolves.toMatch(
+      /\/verify\/[A-Za-z0-9_-]{22}$/,
+    );
+
     const form = box.getByTestId('endorse-form');
     await form.waitFor();
 

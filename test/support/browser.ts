@@ -3,8 +3,11 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import type { Role } from '../../admin-ui/src/api/types';
 import { messages } from '../../admin-ui/src/messages';
 
-/** Debian's chromium, headless; the flags keep it from phoning home or needing a GPU or sandbox. */
-export function launchBrowser(): Promise<Browser> {
+/**
+ * Debian's chromium, headless; the flags keep it from phoning home or needing a GPU or sandbox.
+ * `extraArgs` add to them, e.g. a fake camera.
+ */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.PANGOLIN_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
@@ -16,6 +19,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

@@ -31,6 +31,8 @@ export interface CallOptions {
   expectUnauthorized?: boolean;
   /** The language the server should answer messages in (the web app's, not the browser's). */
   language?: string;
+  /** Sent again with a retried POST, so the server answers it as the first one instead of acting twice. */
+  idempotencyKey?: string;
 }
 
 /** One call to the API: JSON in, JSON out, an {@link ApiError} for anything but success. */
@@ -50,6 +52,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
     if (callOptions.body !== undefined) headers['content-type'] = 'application/json';
     if (callOptions.language) headers['accept-language'] = callOptions.language;
+    if (callOptions.idempotencyKey) headers['idempotency-key'] = callOptions.idempotencyKey;
     let response: Response;
     try {
       response = await doFetch(path, {

@@ -12,12 +12,23 @@ export interface TaskQuery {
   limit?: number;
   /** The `openedAt` of the last task of the previous page. */
   openedAfter?: string;
+  /** With `openedAfter`: the last task's id, so tasks opened in the same millisecond are not skipped. */
+  afterId?: string;
+  /** Only this application's tasks. */
+  applicationId?: string;
 }
 
 /** The query of a task list; none at all for every open task, as the server's own default. */
 function taskQuery(filter: TaskQuery): string {
   const query = new URLSearchParams();
-  for (const name of ['step', 'documentType', 'assigned', 'openedAfter'] as const) {
+  for (const name of [
+    'step',
+    'documentType',
+    'assigned',
+    'openedAfter',
+    'afterId',
+    'applicationId',
+  ] as const) {
     const value = filter[name];
     if (value) query.set(name, value);
   }

@@ -309,9 +309,25 @@ export interface PermitEndorsement {
   by?: string;
 }
 
+/** Boxes 14 and 15 as customs fill them in, with one quantity per block in the permit's order. */
 export interface EndorsementInput {
   quantities: number[];
   port: string;
+  date: string;
+  billOfLading?: string;
+}
+
+/** What leaves of one block, named by its letter on the permit (A, B, …). */
+export interface EndorsedBlock {
+  block: string;
+  quantity: number;
+}
+
+/** Boxes 14 and 15 per block letter, as the contract has them; a block not named leaves nothing. */
+export interface BlockEndorsementInput {
+  blocks: EndorsedBlock[];
+  port: string;
+  /** YYYY-MM-DD. */
   date: string;
   billOfLading?: string;
 }
@@ -344,4 +360,56 @@ export interface Permit {
   replaces?: { permitId: string; number: string; reason: ReplacementReason; explanation?: string };
   /** On a replaced permit: the one that replaced it. */
   replacedBy?: { permitId: string; number: string };
+  /** The public page its QR code opens, for the holder to share; only signed permits have one. */
+  verificationUrl?: string;
+  /** Signed at issuance: its PDF and signed JWS can be had. Permits issued before signing are not. */
+  signed?: boolean;
+}
+
+/** Where an issued permit stands today, as a permit check tells it. */
+export type PermitStatus = Permit['status'];
+
+/** One block of a checked permit, as the inspector compares it with the consignment. */
+export interface VerifiedBlock {
+  /** The block's letter on the permit: A, B, … */
+  block: string;
+  scientificName: string;
+  commonName?: string;
+  appendix: string;
+  source: string;
+  purpose: string;
+  /** The term code (Box 9), e.g. LIV. */
+  term: string;
+  description?: string;
+  /** What the permit authorises, in `unit` (null: a number of specimens). */
+  quantity: number;
+  unit: string | null;
+  /** What customs endorsed leaving, once endorsed. */
+  endorsedQuantity?: number;
+}
+
+/** The answer of `GET /api/verify/:token`: authentic or not, where the permit stands, what it covers. */
+export interface PermitVerification {
+  /** Whether the signature checks out against the issuing Party's published keys. */
+  authentic: boolean;
+  status: PermitStatus;
+  number: string;
+  documentType: DocumentType;
+  /** ISO 3166-1 alpha-2 code of the issuing Party. */
+  issuingParty: string;
+  managementAuthority: string;
+  validFrom?: string;
+  validUntil: string;
+  issuedOn: string;
+  /** On a replaced permit: the replacement's number. */
+  replacedBy?: string;
+  /** On a replacement: the number it replaces. */
+  replaces?: string;
+  exporter?: { name: string; country: string };
+  importer?: { name: string; country: string };
+  blocks: VerifiedBlock[];
+  endorsement?: { port: string; date: string };
+  signature: { keyId?: string; algorithm: string };
+  /** Only for the Party's own officers: what an endorsement is sent to. */
+  permitId?: string;
 }

@@ -19,6 +19,7 @@ import {
 import { useSession, type Session } from '../session';
 import { ProblemText, SelectField, TextAreaField, TextField } from './forms';
 import { LoadedView } from './LoadedView';
+import { PermitDocuments } from './PermitDocuments';
 import { Alert } from './Status';
 import { useLoad } from './useLoad';
 
@@ -41,9 +42,9 @@ const movedOn = (before: Permit['status']) => (permit: Permit) => permit.status 
 
 /**
  * The application's current permit (a replacement's, once the first was replaced): its number,
- * status and validity, what it authorises per block, and what happened to it since; with customs'
- * endorsement form and the Management Authority's replacement, cancellation and import
- * confirmation, for the roles that do them.
+ * status and validity, what it authorises per block, its documents and where anyone can check it,
+ * and what happened to it since; with customs' endorsement form and the Management Authority's
+ * replacement, cancellation and import confirmation, for the roles that do them.
  */
 export function PermitBox({
   application,
@@ -88,6 +89,7 @@ export function PermitBox({
         {(permit) => (
           <>
             <PermitFacts permit={permit} names={names} />
+            <PermitDocuments permit={permit} />
             {permit.replaces && <EarlierPermit replaces={permit.replaces} names={names} />}
             {permit.status === 'valid' && mayDo(user.roles, 'endorsePermits') && (
               <EndorseForm key={permit.id} permit={permit} names={names} changed={changed} />

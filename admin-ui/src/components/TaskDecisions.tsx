@@ -48,11 +48,10 @@ export function TaskDecisions({
   const { t, language } = i18n;
   const { api } = useSession();
   const applicationId = application.id;
-  const mine = useCallback(
-    (all: Task[]) => oldestFirst(all.filter((task) => task.applicationId === applicationId)),
-    [applicationId],
-  );
-  const { state, reload, replace } = useLoad(() => api.listTasks().then(mine), applicationId);
+  // The server picks the application's tasks: filtering a page of every open task here would miss
+  // them once an officer has more open than one page holds.
+  const mine = useCallback(() => api.listTasks({ applicationId }).then(oldestFirst), [api, applicationId]);
+  const { state, reload, replace } = useLoad(mine, applicationId);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [sending, setSending] = useState<string | null>(null);
   const [waiting, setWaiting] = useState(false);
@@ -84,10 +83,7 @@ export function TaskDecisions({
         if (attempt > 0) await pause(followUpEveryMs);
         if (!current()) return;
         // Tasks first: the timeline records a step before the workflow opens the next ones.
-        const tasks = await api
-          .listTasks()
-          .then(mine)
-          .catch(() => null);
+        const tasks = await mine().catch(() => null);
         const fresh = await refreshApplication().catch(() => null);
         if (!current()) return;
         if (tasks) replace(tasks);
