@@ -7,6 +7,8 @@ import { IncomingPermitRepository } from '../store/incoming-permits';
 import { ReExportBalanceRepository } from '../store/re-export-balances';
 import { TaskRepository } from '../store/tasks';
 import { UserRepository } from '../store/users';
+import { ExchangePeerRepository } from '../store/exchange-peers';
+import { createExchangeActivities } from './exchange/deliveries';
 import { createLifecycleActivities, type LifecycleOptions } from './lifecycle';
 import { ProcedureRepository } from '../store/procedures';
 import { SystemCheckRepository } from '../store/system-checks';
@@ -14,7 +16,11 @@ import { createProcedureEvaluationActivities } from './procedure-evaluation';
 import { createSystemCheckActivities } from './system-check';
 
 /** Every activity the worker registers, bound to the store they write to. */
-export function createActivities(store: Connection, workerIdentity: string, lifecycle: LifecycleOptions) {
+export function createActivities(
+  store: Connection,
+  workerIdentity: string,
+  lifecycle: LifecycleOptions & { party: string },
+) {
   return {
     ...createSystemCheckActivities(new SystemCheckRepository(store), workerIdentity),
     ...createLifecycleActivities(
@@ -29,6 +35,10 @@ export function createActivities(store: Connection, workerIdentity: string, life
         users: new UserRepository(store),
       },
       lifecycle,
+    ),
+    ...createExchangeActivities(
+      { peers: new ExchangePeerRepository(store), permits: new PermitRepository(store) },
+      { party: lifecycle.party, keys: lifecycle.signing.keys },
     ),
     ...createProcedureEvaluationActivities(new ApplicationRepository(store), new ProcedureRepository(store)),
   };

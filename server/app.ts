@@ -25,6 +25,7 @@ import { procedureRoutes } from './routes/procedures';
 import { nonDetrimentFindingRoutes } from './routes/non-detriment-findings';
 import { permitRoutes, reExportBalanceRoutes } from './routes/permits';
 import { taskRoutes } from './routes/tasks';
+import { exchangeRoutes } from './routes/exchange';
 import { verificationPages, verificationRoutes } from './routes/verification';
 import { speciesRoutes } from './routes/species';
 import { systemCheckRoutes } from './routes/system-checks';
@@ -58,6 +59,11 @@ export function apiRouteTable(config: PangolinConfig, services: AppServices): Ro
   taskRoutes(routes, services.tasks);
   permitRoutes(routes, services.permits, services.permitDocuments);
   verificationRoutes(routes, services.permitVerification, config.publicRequestsPerMinute);
+  exchangeRoutes(
+    routes,
+    { peers: services.exchangePeers, inbox: services.exchangeInbox, incoming: services.incomingPermits },
+    config.publicRequestsPerMinute,
+  );
   reExportBalanceRoutes(routes, services.reExportBalances);
   nonDetrimentFindingRoutes(routes, services.nonDetrimentFindings);
   applicationRoutes(routes, services.applications);

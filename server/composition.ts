@@ -29,6 +29,12 @@ import { Lifecycles } from './services/lifecycles';
 import type { PartyKeyRing } from '../activities/signing/party-keys';
 import { PermitDocumentService } from './services/permit-documents';
 import { PermitVerificationService } from './services/permit-verification';
+import { ExchangeInbox } from './services/exchange-inbox';
+import { ExchangePeerService } from './services/exchange-peers';
+import { IncomingPermitService } from './services/incoming-permits';
+import { ExchangePeerRepository } from '../store/exchange-peers';
+import { ReceivedMessageRepository } from '../store/exchange-messages';
+import { IncomingPermitRepository } from '../store/incoming-permits';
 import { ImportPermitArrivals } from './services/import-permit-arrivals';
 import { TaskService } from './services/tasks';
 import { PermitService } from './services/permits';
@@ -52,6 +58,9 @@ export interface AppServices {
   procedures: ProcedureService;
   tasks: TaskService;
   importPermitArrivals: ImportPermitArrivals;
+  exchangePeers: ExchangePeerService;
+  exchangeInbox: ExchangeInbox;
+  incomingPermits: IncomingPermitService;
   permitDocuments: PermitDocumentService;
   permitVerification: PermitVerificationService;
   permits: PermitService;
@@ -92,6 +101,8 @@ export function createServices(
     temporal,
     config.http.publicUrl,
   );
+  const importPermitArrivals = new ImportPermitArrivals(new TaskRepository(store), temporal);
+  const exchangePeers = new ExchangePeerService(config.party, new ExchangePeerRepository(store), auditTrail);
   const uploads = new EvidenceUploadService(new UploadRepository(store), auditTrail);
   return {
     health: new HealthService(config.party, temporalProbe, config.temporal.namespace, store),
@@ -128,7 +139,26 @@ export function createServices(
     ),
     procedures,
     tasks: new TaskService(new TaskRepository(store), temporal, uploads, auditTrail, users),
-    importPermitArrivals: new ImportPermitArrivals(new TaskRepository(store), temporal),
+    importPermitArrivals,
+    exchangePeers,
+    exchangeInbox: new ExchangeInbox(
+      config.party,
+      exchangePeers,
+      new ReceivedMessageRepository(store),
+      new IncomingPermitRepository(store),
+      new PermitRepository(store),
+      temporal,
+      importPermitArrivals,
+      signingKeys,
+      auditTrail,
+    ),
+    incomingPermits: new IncomingPermitService(
+      config.party,
+      new IncomingPermitRepository(store),
+      temporal,
+      config.temporal.taskQueue,
+      auditTrail,
+    ),
     permits: permitService,
     permitDocuments: new PermitDocumentService(permitService, new PermitRepository(store), users, {
       publicUrl: config.http.publicUrl,

@@ -59,6 +59,7 @@ export async function createPangolinWorker(
       identity,
       workflowBundle: options.bundle ?? (await workflowBundle(options.logger)),
       activities: createActivities(store, identity, {
+        party: config.party,
         supervisors: config.supervisors,
         signing: await loadPermitSigning(config),
       }),

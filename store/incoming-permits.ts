@@ -28,6 +28,14 @@ export interface IncomingPermit {
   /** The signed permit as it arrived (compact JWS), kept as the evidence it was verified on. */
   signedPermit: string;
   verifiedAt: Date;
+  /** The UN/CEFACT CITESEPermit message that came with it. */
+  xml?: string;
+  /** Box 14 as the issuing Party's customs endorsed it: what left, per block. */
+  exportEndorsement?: { blocks: { block: string; quantity: number }[]; port: string; date: string };
+  /** What customs here confirmed arrived, per block. */
+  importConfirmation?: { blocks: { block: string; quantity: number }[]; date: string; by: string };
+  cancellation?: { reason: string };
+  replacedBy?: string;
 }
 
 type IncomingPermitDocument = Omit<IncomingPermit, 'id'> & { _id: string };
@@ -45,6 +53,11 @@ const incomingPermitSchema = new Schema<IncomingPermitDocument>(
     blocks: { type: Schema.Types.Mixed, required: true },
     signedPermit: { type: String, required: true },
     verifiedAt: { type: Date, required: true },
+    xml: { type: String },
+    exportEndorsement: { type: Schema.Types.Mixed },
+    importConfirmation: { type: Schema.Types.Mixed },
+    cancellation: { type: Schema.Types.Mixed },
+    replacedBy: { type: String },
   },
   { collection: 'incomingPermits', versionKey: false },
 );
@@ -66,6 +79,37 @@ export class IncomingPermitRepository {
   async keepOnce(permit: IncomingPermit): Promise<void> {
     const { id, ...rest } = permit;
     await this.model.updateOne({ _id: id }, { $setOnInsert: rest }, { upsert: true }).exec();
+  }
+
+  /** Records what happened to the permit since (on either side of the border). */
+  async update(
+    id: string,
+    change: Partial<
+      Pick<
+        IncomingPermit,
+        'status' | 'exportEndorsement' | 'importConfirmation' | 'cancellation' | 'replacedBy'
+      >
+    >,
+  ): Promise<void> {
+    await this.model.updateOne({ _id: String(id) }, { $set: change }).exec();
+  }
+
+  /** The permits other Parties issued for consignments coming here, newest first. */
+  async expectedHere(importerCountry: string, limit: number): Promise<IncomingPermit[]> {
+    const found = await this.model
+      .find({ importerCountry: String(importerCountry), documentType: { $ne: 'import' } })
+      .sort({ verifiedAt: -1 })
+      .limit(limit)
+      .lean<IncomingPermitDocument[]>()
+      .exec();
+    return found.map(({ _id, ...rest }) => ({ id: _id, ...rest }));
+  }
+
+  async findById(id: string): Promise<IncomingPermit | undefined> {
+    const found = await this.model.findById(String(id)).lean<IncomingPermitDocument>().exec();
+    if (!found) return undefined;
+    const { _id, ...rest } = found;
+    return { id: _id, ...rest };
   }
 
   async find(fromParty: string, number: string): Promise<IncomingPermit | undefined> {

@@ -181,6 +181,15 @@ export class PermitRepository {
     return stored;
   }
 
+  /** The permit with this number (numbers are unique within the Party). */
+  async findByNumber(number: string): Promise<PermitRecord | undefined> {
+    const found = await this.permits
+      .findOne({ number: String(number) })
+      .lean<PermitDocument>()
+      .exec();
+    return found ? this.find(found._id) : undefined;
+  }
+
   /** The permit a verification token was printed on, if any. */
   async findByVerificationToken(token: string): Promise<PermitRecord | undefined> {
     const entry = await this.verifications.findById(String(token)).lean<VerificationDocument>().exec();

@@ -2,3 +2,4 @@
 export { systemCheckWorkflow } from './system-check';
 export { permitLifecycleWorkflow } from './permit-lifecycle';
 export { nonDetrimentFindingWorkflow } from './non-detriment-finding';
+export { exchangeDeliveryWorkflow } from './exchange-delivery';

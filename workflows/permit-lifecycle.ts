@@ -7,9 +7,13 @@ import {
   patched,
   proxyActivities,
   setHandler,
+  ParentClosePolicy,
   startChild,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
+import type { OutgoingMessage } from '../activities/exchange/deliveries';
+import { blockLetter } from '../domain/documents/sheets';
+import { exchangeDeliveryWorkflow, exchangeDeliveryWorkflowId } from './exchange-delivery';
 import type { LifecycleActivities } from '../activities/lifecycle';
 import type { ProcedureEvaluationActivities } from '../activities/procedure-evaluation';
 import type { DocumentType } from '../domain/codes/types';
@@ -173,8 +177,8 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
   let replacementMade: ((permit: PermitRecord) => void) | undefined;
   let currentPermit: PermitRecord | undefined;
 
-  const officerMay = (officer: AuditActor, role: string) => {
-    if (!officer.roles.includes(role)) {
+  const officerMay = (officer: AuditActor, role: string, or?: string) => {
+    if (!officer.roles.includes(role) && !(or && officer.roles.includes(or))) {
       throw ApplicationFailure.nonRetryable(`Only a ${role} may do this`, 'WrongRole');
     }
   };
@@ -256,7 +260,8 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
     },
     {
       validator: (request) => {
-        officerMay(request.officer, 'ma_officer');
+        // The importing Party's own confirmation arrives signed, through the exchange.
+        officerMay(request.officer, 'ma_officer', 'peer_party');
         stillCurrent(request);
         if (state.status !== 'endorsed' || importConfirmation) {
           throw ApplicationFailure.nonRetryable(
@@ -560,6 +565,19 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
    * confirmation of what arrived, and it is used.
    */
   async function afterIssuance(issued: PermitRecord): Promise<LifecycleState> {
+    // Permits issued before the exchange existed were never sent to the other Party.
+    const exchanging = patched('permit-exchange');
+    /** Tells the Party across the border (when it is a peer), retrying apart from this lifecycle. */
+    const sendToPeer = async (message: OutgoingMessage, aboutPermitId: string, what: string) => {
+      if (!exchanging) return;
+      const messageId = `${aboutPermitId}-${what}`;
+      await startChild(exchangeDeliveryWorkflow, {
+        workflowId: exchangeDeliveryWorkflowId(messageId),
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+        args: [{ messageId, message, aboutPermitId, applicationId: input.applicationId }],
+      });
+    };
+    await sendToPeer({ kind: 'permit', permitId: issued.id }, issued.id, 'permit');
     currentPermit = issued;
     state.permitId = issued.id;
     authorised = issued.authorisedQuantities;
@@ -594,6 +612,12 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
       state.permitNumber = currentPermit.number;
       state.permitId = currentPermit.id;
       replacementRequest = undefined;
+      await sendToPeer({ kind: 'permit', permitId: currentPermit.id }, currentPermit.id, 'permit');
+      await sendToPeer(
+        { kind: 'permit-replaced', body: { number: replaced.number, replacedBy: currentPermit.number } },
+        replaced.id,
+        'replaced',
+      );
       await event('permit-replaced', {
         note: `${replaced.number} → ${currentPermit.number} (${request.reason}${request.explanation ? `: ${request.explanation}` : ''})`,
         by: request.officer,
@@ -613,6 +637,11 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
       });
       setStatus('cancelled');
       await event('cancelled', { status: 'cancelled', note: cancellation.reason, by: cancellation.officer });
+      await sendToPeer(
+        { kind: 'permit-cancelled', body: { number: currentPermit.number, reason: cancellation.reason } },
+        currentPermit.id,
+        'cancelled',
+      );
       await returnUnusedReExport();
       return state;
     }
@@ -637,6 +666,22 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
     });
     setStatus('endorsed');
     await event('endorsed', { status: 'endorsed', note: `${endorsed.port}, ${endorsed.date}`, by: officer });
+    await sendToPeer(
+      {
+        kind: 'export-endorsed',
+        body: {
+          number: currentPermit.number,
+          blocks: endorsed.quantities.map((quantity, index) => ({
+            block: blockLetter(index) ?? String(index + 1),
+            quantity,
+          })),
+          port: endorsed.port,
+          date: endorsed.date,
+        },
+      },
+      currentPermit.id,
+      'endorsed',
+    );
     await returnUnusedReExport(endorsed.quantities);
     await condition(() => importConfirmation !== undefined);
     const confirmation = importConfirmation!;

@@ -23,10 +23,11 @@ interface DecodedJws {
 /**
  * Signs permit content with the Party's active key as a compact JWS (RFC 7515, EdDSA per
  * RFC 8037). The payload is the canonical JSON of the content, so the same permit data always
- * gives the same bytes and any holder can check it against the published keys.
+ * gives the same bytes and any holder can check it against the published keys. `typ` tells
+ * permits from the Party's other signed documents (exchange messages).
  */
-export function signPermitContent(ring: PartyKeyRing, content: unknown): string {
-  const header = canonicalJson({ alg: 'EdDSA', kid: ring.active.kid, typ: signedPermitType });
+export function signPermitContent(ring: PartyKeyRing, content: unknown, typ = signedPermitType): string {
+  const header = canonicalJson({ alg: 'EdDSA', kid: ring.active.kid, typ });
   const signingInput = `${base64url(header)}.${base64url(canonicalJson(content))}`;
   return `${signingInput}.${sign(null, Buffer.from(signingInput, 'ascii'), ring.active.privateKey).toString('base64url')}`;
 }
@@ -34,9 +35,14 @@ export function signPermitContent(ring: PartyKeyRing, content: unknown): string 
 /**
  * Checks that `jws` is a permit signed by one of the keys in `jwks` (active or retired) and
  * returns its content. Strict on purpose: anything but exactly what `signPermitContent` makes is
- * refused, with a reason a border officer or an applicant can read. Never throws.
+ * refused, with a reason a border officer or an applicant can read; a document of another `typ`
+ * than the one expected is refused too. Never throws.
  */
-export function verifyPermitSignature(jws: string, jwks: { keys: unknown[] }): PermitSignatureCheck {
+export function verifyPermitSignature(
+  jws: string,
+  jwks: { keys: unknown[] },
+  typ = signedPermitType,
+): PermitSignatureCheck {
   const decoded = decodeJws(jws);
   if (typeof decoded === 'string') return refused(decoded);
   const { header, payloadText, signingInput, signature } = decoded;
@@ -44,8 +50,12 @@ export function verifyPermitSignature(jws: string, jwks: { keys: unknown[] }): P
     return refused(
       `it is signed with algorithm ${JSON.stringify(header.alg)}; permits are signed with EdDSA`,
     );
-  if (header.typ !== signedPermitType)
-    return refused(`it is a ${JSON.stringify(header.typ)} document, not a signed CITES permit`);
+  if (header.typ !== typ)
+    return refused(
+      typ === signedPermitType
+        ? `it is a ${JSON.stringify(header.typ)} document, not a signed CITES permit`
+        : `it is a ${JSON.stringify(header.typ)} document, not ${typ}`,
+    );
   if (header.crit !== undefined)
     return refused('it requires header extensions (crit) this verifier does not know');
   if (typeof header.kid !== 'string' || header.kid === '')

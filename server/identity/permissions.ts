@@ -40,6 +40,12 @@ export const PERMISSIONS = {
   'forms.read-drafts': ['form_designer', 'form_publisher', 'auditor'],
   /** See which trade suspensions and stricter domestic measures apply to a trade. */
   'trade-measures.read': ['ma_officer', 'sa_officer', 'customs_officer', 'auditor'],
+  /** Keep the directory of peer Parties permits are exchanged with. */
+  'exchange.peers': ['admin'],
+  /** See the permits other Parties sent for consignments coming here. */
+  'exchange.incoming': ['ma_officer', 'customs_officer'],
+  /** Confirm at import what arrived under another Party's permit (sent back to it, signed). */
+  'exchange.confirm': ['customs_officer'],
   /** Read the audit trail and verify its chain. */
   'audit.read': ['auditor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;

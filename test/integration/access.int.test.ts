@@ -54,6 +54,13 @@ const EXPECTED: Record<string, Rule> = {
   'GET /permits/:id/pdf': 'signed-in',
   'GET /permits/:id/signed': 'signed-in',
   'GET /verify/:token': 'public',
+  'GET /exchange/peers': ['admin'],
+  'POST /exchange/peers': ['admin'],
+  'DELETE /exchange/peers/:party': ['admin'],
+  'POST /exchange/inbox': 'public',
+  'POST /exchange/requests': 'public',
+  'GET /exchange/incoming': ['ma_officer', 'customs_officer'],
+  'POST /exchange/incoming/:id/confirmation': ['customs_officer'],
   'POST /permits/:id/endorsement': ['customs_officer'],
   'POST /permits/:id/cancel': ['ma_officer'],
   'POST /permits/:id/replacement': ['ma_officer'],
@@ -80,6 +87,7 @@ const samplePath = (path: string) =>
     .replace(':checkId', '00000000-0000-4000-8000-000000000000')
     .replace(':fileId', '0123456789abcdef01234567')
     .replace(':formId', 'export-permit')
+    .replace(':party', 'DE')
     .replace(':version', '1');
 
 describe('every API route for every role', () => {

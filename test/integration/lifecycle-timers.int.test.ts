@@ -99,6 +99,7 @@ describe('lifecycle timers', () => {
       taskQueue: 'lifecycle-timers',
       workflowBundle: { codePath: process.env.PANGOLIN_TEST_WORKFLOW_BUNDLE! },
       activities: createActivities(store, 'timers-test', {
+        party: 'KE',
         supervisors: { ma_officer: 'head.ma@demo.test' },
         signing: await loadPermitSigning(config),
       }),

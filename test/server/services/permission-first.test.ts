@@ -11,6 +11,8 @@ import { ProcedureService } from '../../../server/services/procedures';
 import { TaskService } from '../../../server/services/tasks';
 import { ReExportBalanceService } from '../../../server/services/re-export-balances';
 import { PermitService } from '../../../server/services/permits';
+import { ExchangePeerService } from '../../../server/services/exchange-peers';
+import { IncomingPermitService } from '../../../server/services/incoming-permits';
 import { PermitDocumentService } from '../../../server/services/permit-documents';
 import { NonDetrimentFindingService } from '../../../server/services/non-detriment-findings';
 import { TradeMeasureService } from '../../../server/services/trade-measures';
@@ -49,6 +51,8 @@ const applications = new ApplicationService('KE', untouchable, untouchable, unto
 const tasks = new TaskService(untouchable, untouchable, untouchable, untouchable, untouchable);
 const permits = new PermitService(untouchable, untouchable, untouchable, 'https://permits.example');
 const reExportBalances = new ReExportBalanceService(untouchable, untouchable);
+const exchangePeers = new ExchangePeerService('KE', untouchable, untouchable);
+const incomingPermits = new IncomingPermitService('KE', untouchable, untouchable, 'q', untouchable);
 const permitDocuments = new PermitDocumentService(permits, untouchable, untouchable, {
   publicUrl: 'https://permits.example',
   language: 'en',
@@ -159,6 +163,24 @@ const serviceCalls: Array<[string, Role[], (caller: Caller) => Promise<unknown>]
   // Whoever is signed in may ask; seeing the permit (its holder, the Party's officers) is checked next.
   ['permitDocuments.pdf', [...ROLES], (caller) => permitDocuments.pdf(caller, 'KE-2026-000000000000')],
   ['permitDocuments.signed', [...ROLES], (caller) => permitDocuments.signed(caller, 'KE-2026-000000000000')],
+  ['exchangePeers.list', ['admin'], (caller) => exchangePeers.list(caller)],
+  [
+    'exchangePeers.save',
+    ['admin'],
+    (caller) =>
+      exchangePeers.save(caller, {
+        party: 'DE',
+        baseUrl: 'https://de.example',
+        jwksUrl: 'https://de.example/j',
+      }),
+  ],
+  ['exchangePeers.remove', ['admin'], (caller) => exchangePeers.remove(caller, 'DE')],
+  ['incomingPermits.list', ['ma_officer', 'customs_officer'], (caller) => incomingPermits.list(caller)],
+  [
+    'incomingPermits.confirm',
+    ['customs_officer'],
+    (caller) => incomingPermits.confirm(caller, 'DE:DE26000001-E', { blocks: [], date: '2026-12-01' }),
+  ],
   [
     'permits.confirmImport',
     ['ma_officer'],
