@@ -89,7 +89,7 @@ describe('the species checklist: seed list, search, import, trade measures', () 
       token: auditor,
     });
     expect(trail.body.entries.map((entry) => entry.action)).toContain('checklist.imported');
-  });
+  }, 600_000); // a hang guard: importing 100,000 rows on a busy 2-core machine can take minutes
 
   it('imports Species+ trade suspensions and tells an officer which apply to a trade', async () => {
     const env = {
