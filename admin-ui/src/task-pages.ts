@@ -27,7 +27,13 @@ export function withPage<T extends PagedTask>(
   return { tasks: oldestFirst([...byId.values()]), more: page.length >= limit };
 }
 
-/** Where the next page starts: after the task opened last among those loaded. */
-export function nextPageAfter(loaded: TaskPages<PagedTask>): string | undefined {
-  return loaded.tasks.at(-1)?.openedAt;
+/**
+ * Where the next page starts: after the task opened last among those loaded, its id breaking the tie
+ * with tasks opened in the same millisecond (the server orders them so too).
+ */
+export function nextPageAfter(
+  loaded: TaskPages<PagedTask>,
+): { openedAfter: string; afterId: string } | undefined {
+  const last = loaded.tasks.at(-1);
+  return last ? { openedAfter: last.openedAt, afterId: last.id } : undefined;
 }

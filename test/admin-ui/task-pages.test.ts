@@ -24,7 +24,10 @@ describe('the inbox a page at a time', () => {
     const first = withPage(null, [check(1), check(2), check(3)], 3);
     expect(ids(first)).toEqual(['KE-2026-01', 'KE-2026-02', 'KE-2026-03']);
     expect(first.more).toBe(true);
-    expect(nextPageAfter(first)).toBe('2026-03-01T08:03:00.000Z');
+    expect(nextPageAfter(first)).toEqual({
+      openedAfter: '2026-03-01T08:03:00.000Z',
+      afterId: first.tasks[2]!.id,
+    });
   });
 
   it('appends the next page and stops after a page shorter than asked for', () => {
@@ -54,7 +57,7 @@ describe('the inbox a page at a time', () => {
     expect(second.tasks[1]).toEqual(escalated);
     // The page was full as sent, repeats included: the server may have more.
     expect(second.more).toBe(true);
-    expect(nextPageAfter(second)).toBe('2026-03-01T08:04:00.000Z');
+    expect(nextPageAfter(second)).toMatchObject({ openedAfter: '2026-03-01T08:04:00.000Z' });
   });
 
   it('has no next page to start after when nothing is open', () => {

@@ -50,7 +50,7 @@ export function TasksPage() {
           step,
           escalated: escalatedOnly,
           limit: taskPageSize,
-          openedAfter: extending ? nextPageAfter(extending) : undefined,
+          ...(extending ? nextPageAfter(extending) : {}),
         });
         if (mine !== round.current) return;
         const loaded = withPage(extending, page, taskPageSize);
