@@ -1,4 +1,5 @@
 import type { EndorsedBlock } from '../documents/endorsed-blocks';
+import type { PermitDocument } from '../documents/model';
 
 /** The JWS `typ` of a message between Parties: never mistaken for a signed permit. */
 export const exchangeMessageType = 'cites-exchange+jws';
@@ -13,6 +14,8 @@ export const EXCHANGE_MAX_CLOCK_SKEW_MS = 5 * 60_000;
 export interface PermitMessageBody {
   signedPermit: string;
   xml: string;
+  /** Boxes 1 to 13 as JSON, for systems that read neither; only `signedPermit` is to be trusted. */
+  permit: PermitDocument;
   /** Where the permit is on the issuer's side when sent (a replacement arrives valid). */
   status: 'valid';
 }

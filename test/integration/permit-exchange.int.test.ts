@@ -244,7 +244,12 @@ describe('two Parties exchange permits over HTTP on loopback', () => {
       fromGermany({
         messageId,
         kind: 'permit',
-        body: { signedPermit, xml: '<x/>', status: 'valid' },
+        body: {
+          signedPermit,
+          xml: '<x/>',
+          permit: decodeSignedPermit(signedPermit).content as never,
+          status: 'valid',
+        },
         ...extra,
       });
 
