@@ -328,7 +328,7 @@ export function createLifecycleActivities(
           for (const earlier of taken) await reExportBalances.release(earlier, input.applicationId);
           return {
             refused: true,
-            reason: `${line.blocks.join('+')}: ${line.quantity} asked, ${answer.left} of ${answer.imported} left of the import under ${line.document}`,
+            reason: `${line.blocks.join('+')}: ${line.quantity} asked, ${answer.left} of ${answer.limit} left of the import under ${line.document}`,
           };
         }
         taken.push(key);

@@ -34,8 +34,9 @@ export class ReExportBalanceService {
   ): Promise<ReExportBalanceView> {
     const officer = requirePermission(caller, 'permits.manage');
     const key = importedQuantityKey(line);
-    const before = await this.balances.balance(key);
-    await this.balances.registerImport(key, line.quantity, officer.userId);
+    const { limit: imported, drawn } = await this.balances.balance(key);
+    const before = { imported, drawn };
+    await this.balances.setLimit(key, line.quantity, officer.userId);
     await this.audit.record(caller, {
       action: 're-export-balance.import-registered',
       objectType: 're-export-balance',
@@ -48,7 +49,7 @@ export class ReExportBalanceService {
 
   async get(caller: Caller, line: ImportedLine): Promise<ReExportBalanceView> {
     requirePermission(caller, 'permits.manage');
-    const { imported, drawn } = await this.balances.balance(importedQuantityKey(line));
+    const { limit: imported, drawn } = await this.balances.balance(importedQuantityKey(line));
     return { ...line, imported, drawn, left: imported === null ? null : imported - drawn };
   }
 }

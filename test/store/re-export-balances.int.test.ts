@@ -23,26 +23,26 @@ describe('re-export balances', () => {
 
   it('lets re-export certificates drawing at the same moment take no more than was imported', async () => {
     const balances = new ReExportBalanceRepository(store);
-    await balances.registerImport(key('24US1'), 20, 'ma');
+    await balances.setLimit(key('24US1'), 20, 'ma');
     const answers = await Promise.all(
       Array.from({ length: 10 }, (_, index) => balances.draw(key('24US1'), `application-${index}`, 5)),
     );
     expect(answers.filter((answer) => answer.drawn)).toHaveLength(4);
     expect(answers.filter((answer) => !answer.drawn)).toEqual(
-      Array.from({ length: 6 }, () => ({ drawn: false, left: 0, imported: 20 })),
+      Array.from({ length: 6 }, () => ({ drawn: false, left: 0, limit: 20 })),
     );
-    expect(await balances.balance(key('24US1'))).toEqual({ imported: 20, drawn: 20 });
+    expect(await balances.balance(key('24US1'))).toEqual({ limit: 20, drawn: 20 });
   });
 
   it('draws once per application however often it is retried, and gives a release back', async () => {
     const balances = new ReExportBalanceRepository(store);
-    await balances.registerImport(key('24US2'), 10, 'ma');
+    await balances.setLimit(key('24US2'), 10, 'ma');
     expect(await balances.draw(key('24US2'), 'application-a', 6)).toEqual({ drawn: true, left: 4 });
     expect(await balances.draw(key('24US2'), 'application-a', 6)).toEqual({ drawn: true, left: 4 });
     expect(await balances.draw(key('24US2'), 'application-b', 6)).toEqual({
       drawn: false,
       left: 4,
-      imported: 10,
+      limit: 10,
     });
     await balances.release(key('24US2'), 'application-a');
     expect(await balances.draw(key('24US2'), 'application-b', 6)).toEqual({ drawn: true, left: 4 });
@@ -50,23 +50,23 @@ describe('re-export balances', () => {
 
   it('gives back the unused part of a draw once, however often it is retried', async () => {
     const balances = new ReExportBalanceRepository(store);
-    await balances.registerImport(key('24US4'), 10, 'ma');
+    await balances.setLimit(key('24US4'), 10, 'ma');
     await balances.draw(key('24US4'), 'application-a', 8);
     await balances.giveBack(key('24US4'), 'application-a', 3);
     await balances.giveBack(key('24US4'), 'application-a', 3);
     expect(await balances.drawnBy(key('24US4'), 'application-a')).toBe(5);
-    expect(await balances.balance(key('24US4'))).toEqual({ imported: 10, drawn: 5 });
+    expect(await balances.balance(key('24US4'))).toEqual({ limit: 10, drawn: 5 });
   });
 
   it('keeps draws on an import not yet registered, and counts them once it is', async () => {
     const balances = new ReExportBalanceRepository(store);
     expect(await balances.draw(key('24US3'), 'application-a', 7)).toEqual({ drawn: true, left: null });
-    await balances.registerImport(key('24US3'), 10, 'ma');
-    expect(await balances.balance(key('24US3'))).toEqual({ imported: 10, drawn: 7 });
+    await balances.setLimit(key('24US3'), 10, 'ma');
+    expect(await balances.balance(key('24US3'))).toEqual({ limit: 10, drawn: 7 });
     expect(await balances.draw(key('24US3'), 'application-b', 4)).toEqual({
       drawn: false,
       left: 3,
-      imported: 10,
+      limit: 10,
     });
   });
 });
