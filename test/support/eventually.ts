@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export async function eventually<T>(
   what: string,
   probe: () => Promise<T | undefined>,
-  attempts = 150,
+  attempts = 300,
   intervalMs = 100,
 ): Promise<T> {
   for (let attempt = 0; attempt < attempts; attempt++) {
