@@ -21,14 +21,15 @@ import { TasksPage } from './pages/Tasks';
 import { UserCreatePage, UserEditPage, UsersPage } from './pages/Users';
 import { SessionContext, type Session } from './session';
 
-// The editors (CodeMirror), the forms (react-jsonschema-form, ajv) and the border check (the CITES
-// code lists) are fetched only when opened.
+// The editors (CodeMirror), the forms (react-jsonschema-form, ajv), and the border check, expected
+// consignments and peer Parties (the CITES code lists) are fetched only when opened.
 const pageComponents: Record<PageId, PageComponent> = {
   home: HomePage,
   account: AccountPage,
   apply: ApplyPage,
   applyForm: lazyPage(() => import('./pages/ApplyForm').then((module) => module.ApplyFormPage)),
   borderCheck: lazyPage(() => import('./pages/BorderCheck').then((module) => module.BorderCheckPage)),
+  consignments: lazyPage(() => import('./pages/Consignments').then((module) => module.ConsignmentsPage)),
   tasks: TasksPage,
   applications: ApplicationsPage,
   application: lazyPage(() => import('./pages/Application').then((module) => module.ApplicationPage)),
@@ -41,6 +42,7 @@ const pageComponents: Record<PageId, PageComponent> = {
   users: UsersPage,
   userCreate: UserCreatePage,
   userEdit: UserEditPage,
+  peers: lazyPage(() => import('./pages/Peers').then((module) => module.PeersPage)),
   systemStatus: SystemStatusPage,
   auditTrail: AuditTrailPage,
   notFound: NotFoundPage,

@@ -1,13 +1,16 @@
 import { unitLabel } from '../../domain/codes/lookups';
 import { toQuantityUnit } from '../../domain/codes/units';
+import { blockLetter } from '../../domain/documents/sheets';
 import type { FieldProblem } from './api/problem';
 import type {
   BlockEndorsementInput,
+  EndorsedBlock,
   Language,
   PermitStatus,
   PermitVerification,
   VerifiedBlock,
 } from './api/types';
+import type { MessageKey } from './messages';
 
 /** 128 random bits in base64url, as issuance makes them and as printed under a permit's QR code. */
 const VERIFICATION_TOKEN = /^[A-Za-z0-9_-]{22}$/;
@@ -76,7 +79,36 @@ export function readQuantity(text: string): number | undefined {
   return Number(trimmed.replace(',', '.'));
 }
 
-export type EndorsedQuantityProblem = 'required' | 'invalid' | 'tooMany';
+/** What is wrong with a quantity typed for one block. */
+export type BlockQuantityProblem = 'required' | 'invalid' | 'tooMany';
+
+/** How each problem with a block's quantity is told; `{max}` is what the block allows. */
+export const quantityProblemKeys: Record<BlockQuantityProblem, MessageKey> = {
+  required: 'quantityRequired',
+  invalid: 'quantityInvalid',
+  tooMany: 'quantityTooMany',
+};
+
+/**
+ * The quantities customs typed per block, checked against what each block allows: a number, 0 or
+ * more, no more than the block's quantity. Every block is named by its letter, a block typed as 0
+ * included, so what was counted is explicit. Problems are by the block's position on the permit.
+ */
+export function readBlockQuantities(
+  typed: readonly string[],
+  blocks: readonly Pick<VerifiedBlock, 'block' | 'quantity'>[],
+): { blocks: EndorsedBlock[]; problems: Record<number, BlockQuantityProblem> } {
+  const problems: Record<number, BlockQuantityProblem> = {};
+  const counted = blocks.map((block, index) => {
+    const text = typed[index] ?? '';
+    const quantity = readQuantity(text);
+    if (text.trim() === '') problems[index] = 'required';
+    else if (quantity === undefined) problems[index] = 'invalid';
+    else if (quantity > block.quantity) problems[index] = 'tooMany';
+    return { block: block.block, quantity: quantity ?? 0 };
+  });
+  return { blocks: counted, problems };
+}
 
 /** What customs typed on the form, as typed. */
 export interface EndorsementEntry {
@@ -89,7 +121,7 @@ export interface EndorsementEntry {
 
 export interface EndorsementProblems {
   /** By the block's position on the permit. */
-  quantities: Record<number, EndorsedQuantityProblem>;
+  quantities: Record<number, BlockQuantityProblem>;
   port?: 'required' | 'tooShort' | 'tooLong';
   date?: 'required';
   billOfLading?: 'tooLong';
@@ -98,7 +130,8 @@ export interface EndorsementProblems {
 /** The longest port name and bill of lading the server takes. */
 export const endorsementTextMax = 100;
 
-function isCalendarDate(text: string): boolean {
+/** A real day written YYYY-MM-DD, as a date field gives it and the server takes it. */
+export function isCalendarDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
   const date = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
@@ -114,15 +147,8 @@ export function readEndorsement(
   entry: EndorsementEntry,
   blocks: readonly Pick<VerifiedBlock, 'block' | 'quantity'>[],
 ): { body?: BlockEndorsementInput; problems: EndorsementProblems } {
-  const problems: EndorsementProblems = { quantities: {} };
-  const endorsed = blocks.map((block, index) => {
-    const typed = entry.quantities[index] ?? '';
-    const quantity = readQuantity(typed);
-    if (typed.trim() === '') problems.quantities[index] = 'required';
-    else if (quantity === undefined) problems.quantities[index] = 'invalid';
-    else if (quantity > block.quantity) problems.quantities[index] = 'tooMany';
-    return { block: block.block, quantity: quantity ?? 0 };
-  });
+  const read = readBlockQuantities(entry.quantities, blocks);
+  const problems: EndorsementProblems = { quantities: read.problems };
   const port = entry.port.trim();
   if (port === '') problems.port = 'required';
   else if (port.length < 2) problems.port = 'tooShort';
@@ -138,43 +164,48 @@ export function readEndorsement(
     !problems.billOfLading;
   if (!clean) return { problems };
   return {
-    body: { blocks: endorsed, port, date: entry.date, ...(billOfLading ? { billOfLading } : {}) },
+    body: { blocks: read.blocks, port, date: entry.date, ...(billOfLading ? { billOfLading } : {}) },
     problems,
   };
 }
 
-/** The server's words about the endorsement, placed at the fields they are about. */
-export interface EndorsementFieldMessages {
+/** The server's words about a form with a quantity per block, placed at the fields they are about. */
+export type BlockFieldMessages<Field extends string> = {
   /** By the block's position on the permit. */
   quantities: Record<number, string>;
-  port?: string;
-  date?: string;
-  billOfLading?: string;
   /** What names no field: shown above the form. */
   elsewhere: FieldProblem[];
-}
+} & Partial<Record<Field, string>>;
 
 /**
- * Places a 422's problems: `/blocks/1/quantity` (and `/blocks/1/block`) at the second block's
- * quantity, as the body names every block in the permit's order; `/port`, `/date` and
- * `/billOfLading` at theirs. A quantity above the authorised one comes back without a path,
- * naming the block in its detail ("Block 2: 60 is more than the 50 authorised"), and is placed at
- * that block's field too.
+ * Places a 422's problems for a body `{blocks: [{block, quantity}], ...fields}` that names every
+ * block in the permit's order: `/blocks/1/quantity` (and `/blocks/1/block`) at the second block's
+ * quantity; a problem at `/blocks` whose message names a block by its letter ("block B: 13 is more
+ * than the 12 permitted") at that block's; `/<field>` at that field. A quantity above the
+ * authorised one may also come back without a path, naming the block by its number in the detail
+ * ("Block 2: 60 is more than the 50 authorised"), and is placed at that block's field too.
  */
-export function endorsementFieldMessages(
+export function blockFieldMessages<Field extends string>(
   problems: readonly FieldProblem[],
   detail: string | undefined,
   blockCount: number,
-): EndorsementFieldMessages {
-  const placed: EndorsementFieldMessages = { quantities: {}, elsewhere: [] };
+  fields: readonly Field[],
+): BlockFieldMessages<Field> {
+  const placed = { quantities: {}, elsewhere: [] } as BlockFieldMessages<Field>;
+  const letters = Array.from({ length: blockCount }, (_, index) => blockLetter(index)!);
   for (const problem of problems) {
-    const block = /^\/?blocks\/(\d+)(?:\/|$)/.exec(problem.path);
-    const field = /^\/?(port|date|billOfLading)$/.exec(problem.path)?.[1] as
-      'port' | 'date' | 'billOfLading' | undefined;
-    if (block && Number(block[1]) < blockCount) {
-      placed.quantities[Number(block[1])] ??= problem.message;
+    const byPosition = /^\/?blocks\/(\d+)(?:\/|$)/.exec(problem.path);
+    const byLetter = /^\/?blocks$/.test(problem.path) ? /^block ([A-Z]{1,2}):/i.exec(problem.message) : null;
+    const index = byPosition
+      ? Number(byPosition[1])
+      : byLetter
+        ? letters.indexOf(byLetter[1]!.toUpperCase())
+        : -1;
+    const field = fields.find((name) => new RegExp(`^/?${name}$`).test(problem.path));
+    if (index >= 0 && index < blockCount) {
+      placed.quantities[index] ??= problem.message;
     } else if (field) {
-      placed[field] ??= problem.message;
+      (placed as Partial<Record<Field, string>>)[field] ??= problem.message;
     } else {
       placed.elsewhere.push(problem);
     }
@@ -183,6 +214,18 @@ export function endorsementFieldMessages(
   const index = named ? Number(named[1]) - 1 : -1;
   if (detail && index >= 0 && index < blockCount) placed.quantities[index] ??= detail.trim();
   return placed;
+}
+
+/** The server's words about the endorsement, placed at the fields they are about. */
+export type EndorsementFieldMessages = BlockFieldMessages<'port' | 'date' | 'billOfLading'>;
+
+/** Places a 422's problems about an endorsement: see {@link blockFieldMessages}. */
+export function endorsementFieldMessages(
+  problems: readonly FieldProblem[],
+  detail: string | undefined,
+  blockCount: number,
+): EndorsementFieldMessages {
+  return blockFieldMessages(problems, detail, blockCount, ['port', 'date', 'billOfLading']);
 }
 
 /** Why the camera did not start, in the words the officer is told. */

@@ -12,6 +12,7 @@ export type PageId =
   | 'apply'
   | 'applyForm'
   | 'borderCheck'
+  | 'consignments'
   | 'tasks'
   | 'applications'
   | 'application'
@@ -22,6 +23,7 @@ export type PageId =
   | 'users'
   | 'userCreate'
   | 'userEdit'
+  | 'peers'
   | 'systemStatus'
   | 'auditTrail'
   | 'notFound';
@@ -91,6 +93,14 @@ export const pages: readonly PageDefinition[] = [
     menu: { label: 'navBorderCheck', description: 'navBorderCheckDescription' },
   },
   {
+    // Permits other Parties sent here: the MA follows them, customs confirm what arrived.
+    id: 'consignments',
+    path: '/consignments',
+    title: 'consignmentsTitle',
+    access: ['ma_officer', 'customs_officer'],
+    menu: { label: 'navConsignments', description: 'navConsignmentsDescription' },
+  },
+  {
     id: 'tasks',
     path: '/tasks',
     title: 'tasksTitle',
@@ -148,6 +158,13 @@ export const pages: readonly PageDefinition[] = [
   },
   { id: 'userCreate', path: '/users/new', title: 'userCreateTitle', access: ['admin'], section: 'users' },
   { id: 'userEdit', path: '/users/:id', title: 'userEditTitle', access: ['admin'], section: 'users' },
+  {
+    id: 'peers',
+    path: '/peers',
+    title: 'peersTitle',
+    access: ['admin'],
+    menu: { label: 'navPeers', description: 'navPeersDescription' },
+  },
   {
     id: 'auditTrail',
     path: '/audit',
@@ -219,6 +236,8 @@ export const actions = {
   endorsePermits: ['customs_officer'],
   /** Cancel an issued permit, or record the importing Party's confirmation of what arrived. */
   managePermits: ['ma_officer'],
+  /** Confirm what arrived under a permit another Party sent here; the confirmation goes back to it. */
+  confirmArrivals: ['customs_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof actions;

@@ -2,15 +2,20 @@ import { createApiClient } from '../../admin-ui/src/api/client';
 import type { VerifiedBlock } from '../../admin-ui/src/api/types';
 import {
   applicationIdOf,
+  blockFieldMessages,
   cameraProblemOf,
   endorsementFieldMessages,
+  isCalendarDate,
   mayEndorse,
+  quantityProblemKeys,
   quantityText,
+  readBlockQuantities,
   readEndorsement,
   readQuantity,
   statusTone,
   verificationTokenOf,
 } from '../../admin-ui/src/border-check';
+import { messages } from '../../admin-ui/src/messages';
 
 const token = 'q3K9_x-B0cVdE1fG2hI3jK';
 
@@ -225,5 +230,59 @@ describe('the customs endorsement, checked before it is sent', () => {
     expect((calls[0]!.init?.headers as Record<string, string>)['idempotency-key']).toBe('key-1');
     expect(calls[1]!.url).toBe(`/api/verify/${token}`);
     expect(calls[1]!.init?.method).toBe('GET');
+  });
+});
+
+describe('quantities per block, as the endorsement and the confirmation at import count them', () => {
+  const blocks = [block('A', 50), block('B', 12.5, 'KIL')];
+
+  it('names every block by its letter, a block counted as 0 included', () => {
+    expect(readBlockQuantities(['0', ' 12,5 '], blocks)).toEqual({
+      blocks: [
+        { block: 'A', quantity: 0 },
+        { block: 'B', quantity: 12.5 },
+      ],
+      problems: {},
+    });
+  });
+
+  it('refuses per block a quantity missing, not a number or above what the block allows', () => {
+    expect(readBlockQuantities(['51', 'x'], blocks).problems).toEqual({ 0: 'tooMany', 1: 'invalid' });
+    expect(readBlockQuantities(['50'], blocks).problems).toEqual({ 1: 'required' });
+  });
+
+  it('tells each problem with words the app has, naming the most allowed', () => {
+    for (const key of Object.values(quantityProblemKeys)) expect(messages.en[key]).toBeTruthy();
+    expect(messages.en[quantityProblemKeys.tooMany]).toContain('{max}');
+  });
+
+  it('takes only real days written YYYY-MM-DD', () => {
+    expect(isCalendarDate('2028-02-29')).toBe(true);
+    for (const text of ['', '2026-02-29', '2026-13-01', '1/12/2026', '2026-12-01T00:00']) {
+      expect(isCalendarDate(text)).toBe(false);
+    }
+  });
+
+  it('places a problem at /blocks at the block its message names by letter, and other fields by name', () => {
+    expect(
+      blockFieldMessages(
+        [
+          { path: '/blocks', message: 'block b: 13 is more than the 12.5 permitted' },
+          { path: '/blocks', message: 'must NOT have more than 50 items' },
+          { path: '/date', message: 'must match format "date"' },
+          { path: '/port', message: 'not a field of this form' },
+        ],
+        undefined,
+        2,
+        ['date'],
+      ),
+    ).toEqual({
+      quantities: { 1: 'block b: 13 is more than the 12.5 permitted' },
+      date: 'must match format "date"',
+      elsewhere: [
+        { path: '/blocks', message: 'must NOT have more than 50 items' },
+        { path: '/port', message: 'not a field of this form' },
+      ],
+    });
   });
 });

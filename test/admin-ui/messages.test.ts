@@ -22,6 +22,7 @@ const sameAsEnglish: Record<Exclude<Language, 'en'>, MessageKey[]> = {
     'versionN',
     'versionsTitle',
     'editorLabel',
+    'peerStatusActive',
   ],
   es: ['roleAuditor', 'no', 'editorLabel', 'replaceReasonExplained'],
 };

@@ -22,14 +22,14 @@ describe('navigation by role', () => {
 
   it.each<[Role, string[]]>([
     ['applicant', ['home', 'account', 'apply', 'applications']],
-    ['ma_officer', ['home', 'account', 'tasks', 'applications']],
+    ['ma_officer', ['home', 'account', 'consignments', 'tasks', 'applications']],
     ['sa_officer', ['home', 'account', 'tasks', 'applications']],
-    ['customs_officer', ['home', 'account', 'borderCheck', 'tasks', 'applications']],
+    ['customs_officer', ['home', 'account', 'borderCheck', 'consignments', 'tasks', 'applications']],
     ['form_designer', ['home', 'account', 'forms', 'procedures']],
     ['form_publisher', ['home', 'account', 'forms', 'procedures']],
     ['peer_party', ['home', 'account']],
     ['auditor', ['home', 'account', 'applications', 'forms', 'procedures', 'auditTrail']],
-    ['admin', ['home', 'account', 'users', 'auditTrail', 'systemStatus']],
+    ['admin', ['home', 'account', 'users', 'peers', 'auditTrail', 'systemStatus']],
   ])('gives %s the menu %j', (role, expected) => {
     expect(menuPages([role])).toEqual(expected);
   });
@@ -43,6 +43,7 @@ describe('navigation by role', () => {
       'forms',
       'procedures',
       'users',
+      'peers',
       'auditTrail',
       'systemStatus',
     ]);
@@ -149,6 +150,19 @@ describe('navigation by role', () => {
     for (const role of roles) {
       expect(canOpen(pageById('borderCheck'), [role])).toBe(role === 'customs_officer');
     }
+  });
+
+  it('gives expected consignments to the MA and customs, the peer Parties to administrators', () => {
+    expect(pageAt('/consignments').route.id).toBe('consignments');
+    expect(pageAt('/peers').route.id).toBe('peers');
+    for (const role of roles) {
+      expect(canOpen(pageById('consignments'), [role])).toBe(
+        role === 'ma_officer' || role === 'customs_officer',
+      );
+      expect(canOpen(pageById('peers'), [role])).toBe(role === 'admin');
+    }
+    expect(mayDo(['customs_officer'], 'confirmArrivals')).toBe(true);
+    expect(mayDo(['ma_officer'], 'confirmArrivals')).toBe(false);
   });
 
   it('marks the section entry current on pages below it', () => {

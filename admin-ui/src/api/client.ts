@@ -11,6 +11,7 @@ import type {
   UserChanges,
 } from './types';
 import { applicationEndpoints } from './applications';
+import { exchangeEndpoints } from './exchange';
 import { ApiError, problemFrom } from './problem';
 import { formEndpoints } from './forms';
 import { permitEndpoints } from './permits';
@@ -127,6 +128,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     ...applicationEndpoints(call),
     ...taskEndpoints(call),
     ...permitEndpoints(call),
+    ...exchangeEndpoints(call),
     uploadEvidence: (file: File, progress?: UploadProgress) =>
       uploadFile(file, progress).catch((error: unknown) => {
         if (error instanceof ApiError && error.status === 401) options.onSessionEnded?.();

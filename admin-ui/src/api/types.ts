@@ -413,3 +413,64 @@ export interface PermitVerification {
   /** Only for the Party's own officers: what an endorsement is sent to. */
   permitId?: string;
 }
+
+/** A Party in the exchange directory: whose signed messages are trusted, and where to send them. */
+export interface PeerParty {
+  /** ISO 3166-1 alpha-2 code of the Party. */
+  party: string;
+  baseUrl: string;
+  /** Where its public keys are published; absent when they were pinned instead. */
+  jwksUrl?: string;
+  /** How many keys were pinned, agreed out of band. */
+  pinnedKeys?: number;
+  /** A removed peer's messages are refused and nothing more is sent to it. */
+  status: 'active' | 'removed';
+  updatedBy: string;
+  updatedAt: string;
+}
+
+/** A peer as the administrator adds or changes it; listing a removed peer again trusts it again. */
+export interface PeerInput {
+  party: string;
+  baseUrl: string;
+  jwksUrl?: string;
+}
+
+/** One block of a permit another Party issued: what it lets cross. */
+export interface IncomingBlock {
+  scientificName: string;
+  quantity: number;
+  unit?: string;
+}
+
+/** What was counted of each block, named by its letter, on a date. */
+export interface CountedBlocks {
+  blocks: EndorsedBlock[];
+  /** YYYY-MM-DD. */
+  date: string;
+}
+
+/** A permit another Party issued for a consignment coming here, as its signed message brought it. */
+export interface IncomingPermit {
+  /** `<issuing Party>:<permit number>`. */
+  id: string;
+  number: string;
+  /** The issuing Party. */
+  fromParty: string;
+  documentType: DocumentType;
+  status: 'valid' | 'used' | 'cancelled' | 'expired' | 'replaced';
+  validUntil: string;
+  exporterCountry: string;
+  importerCountry: string;
+  /** In the permit's order: the first is block A. */
+  blocks: IncomingBlock[];
+  /** When its signature was checked against the issuing Party's keys. */
+  verifiedAt: string;
+  /** What the issuing Party's customs endorsed as having left, per block. */
+  exportEndorsement?: CountedBlocks & { port: string };
+  /** What customs here confirmed arrived. */
+  importConfirmation?: CountedBlocks & { by: string };
+  cancellation?: { reason: string };
+  /** The number of the permit that replaced it. */
+  replacedBy?: string;
+}

@@ -4,23 +4,17 @@ import type { BlockEndorsementInput, Permit, VerifiedBlock } from '../api/types'
 import {
   endorsementFieldMessages,
   endorsementTextMax,
+  quantityProblemKeys,
   quantityText,
   readEndorsement,
-  type EndorsedQuantityProblem,
   type EndorsementProblems,
 } from '../border-check';
 import { useI18n, type I18n } from '../i18n';
-import type { MessageKey } from '../messages';
+import { newIdempotencyKey } from '../idempotency';
 import { localIsoDate } from '../permits';
 import { useSession } from '../session';
 import { ProblemText, TextField } from './forms';
 import { Alert } from './Status';
-
-const quantityKeys: Record<EndorsedQuantityProblem, MessageKey> = {
-  required: 'quantityRequired',
-  invalid: 'quantityInvalid',
-  tooMany: 'quantityTooMany',
-};
 
 /** The messages shown at each field, whether the browser or the server found the problem. */
 interface FieldMessages {
@@ -37,7 +31,9 @@ function messagesOf(
 ): FieldMessages {
   const quantities: Record<number, string> = {};
   for (const [index, problem] of Object.entries(problems.quantities)) {
-    quantities[Number(index)] = t(quantityKeys[problem], { max: blocks[Number(index)]?.quantity ?? 0 });
+    quantities[Number(index)] = t(quantityProblemKeys[problem], {
+      max: blocks[Number(index)]?.quantity ?? 0,
+    });
   }
   return {
     quantities,
@@ -54,13 +50,6 @@ function messagesOf(
     ...(problems.date && { date: t('dateRequired') }),
     ...(problems.billOfLading && { billOfLading: t('borderTextTooLong', { max: endorsementTextMax }) }),
   };
-}
-
-/** A key for one endorsement as sent: the same body sent again is the same request to the server. */
-function newIdempotencyKey(): string {
-  return typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function'
-    ? crypto.randomUUID()
-    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
 /**
