@@ -32,6 +32,10 @@ export const VALIDATION_CODES = [
   'underlying-source-invalid',
   'source-reason-required',
   'unknown-purpose',
+  'term-purpose-not-allowed',
+  'unknown-taxon',
+  'term-not-for-taxon',
+  'outside-range',
 ] as const;
 
 /** A check of its own (see {@link VALIDATION_CODES}), or a Convention obstacle the trade runs into. */
@@ -215,6 +219,26 @@ const MESSAGES: Readonly<Record<(typeof VALIDATION_CODES)[number], Template>> = 
     en: `"${p.value}" is not a CITES purpose code.`,
     fr: `« ${p.value} » n'est pas un code de but CITES.`,
     es: `«${p.value}» no es un código de propósito CITES.`,
+  }),
+  'term-purpose-not-allowed': (p) => ({
+    en: `${p.term} may not be reported with purpose ${p.purpose}.`,
+    fr: `${p.term} ne peut pas être déclaré avec le but ${p.purpose}.`,
+    es: `${p.term} no puede declararse con el propósito ${p.purpose}.`,
+  }),
+  'unknown-taxon': (p) => ({
+    en: `"${p.value}" is not a name in the CITES checklist.`,
+    fr: `« ${p.value} » n'est pas un nom de la liste CITES.`,
+    es: `«${p.value}» no es un nombre de la lista CITES.`,
+  }),
+  'term-not-for-taxon': (p) => ({
+    en: `${p.term} is not a term reported for ${p.taxon}.`,
+    fr: `${p.term} n'est pas une description déclarée pour ${p.taxon}.`,
+    es: `${p.term} no es una descripción que se declare para ${p.taxon}.`,
+  }),
+  'outside-range': (p) => ({
+    en: `${p.country} is not a range State of ${p.taxon}, yet the specimens are wild.`,
+    fr: `${p.country} n'est pas un État de l'aire de répartition de ${p.taxon}, alors que les spécimens sont sauvages.`,
+    es: `${p.country} no es un Estado del área de distribución de ${p.taxon}, y sin embargo los especímenes son silvestres.`,
   }),
 };
 
