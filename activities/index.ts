@@ -8,6 +8,8 @@ import { ReExportBalanceRepository } from '../store/re-export-balances';
 import { TaskRepository } from '../store/tasks';
 import { UserRepository } from '../store/users';
 import { ExchangePeerRepository } from '../store/exchange-peers';
+import { ExportQuotaRepository, QuotaLedger } from '../store/export-quotas';
+import { createQuotaActivities } from './quotas';
 import { createExchangeActivities } from './exchange/deliveries';
 import { createLifecycleActivities, type LifecycleOptions } from './lifecycle';
 import { ProcedureRepository } from '../store/procedures';
@@ -33,6 +35,8 @@ export function createActivities(
         incomingPermits: new IncomingPermitRepository(store),
         reExportBalances: new ReExportBalanceRepository(store),
         users: new UserRepository(store),
+        quotas: new ExportQuotaRepository(store),
+        quotaLedger: new QuotaLedger(store),
       },
       lifecycle,
     ),
@@ -40,6 +44,11 @@ export function createActivities(
       { peers: new ExchangePeerRepository(store), permits: new PermitRepository(store) },
       { party: lifecycle.party, keys: lifecycle.signing.keys },
     ),
+    ...createQuotaActivities({
+      applications: new ApplicationRepository(store),
+      quotas: new ExportQuotaRepository(store),
+      ledger: new QuotaLedger(store),
+    }),
     ...createProcedureEvaluationActivities(new ApplicationRepository(store), new ProcedureRepository(store)),
   };
 }

@@ -18,7 +18,9 @@ import type { IncomingPermitRepository } from '../store/incoming-permits';
 import { importedQuantityKey, type ReExportBalanceRepository } from '../store/re-export-balances';
 import { blockLetter } from '../domain/documents/sheets';
 import { importPermitSettles } from '../domain/findings/import-permit-first';
-import type { Official } from '../domain/documents/model';
+import type { Official, QuotaUse } from '../domain/documents/model';
+import type { ExportQuotaRepository, QuotaLedger } from '../store/export-quotas';
+import { quotaBasedFinding } from './quotas';
 import type { UserRepository } from '../store/users';
 import { signIssuedPermit, type PermitSigning } from './documents/issued-permit';
 
@@ -60,6 +62,8 @@ export interface IssuePermitInput {
   nonDetrimentFindingIds?: string[];
   /** The officer who decided to grant it (Box 13); absent when a national rule decided. */
   issuedBy?: AuditActor;
+  /** Box 11a per block, as reserved against export quotas. */
+  quotaUse?: (QuotaUse | null)[];
 }
 
 export interface ReplacePermitInput {
@@ -88,6 +92,8 @@ export interface LifecycleRepositories {
   incomingPermits: IncomingPermitRepository;
   reExportBalances: ReExportBalanceRepository;
   users: UserRepository;
+  quotas: ExportQuotaRepository;
+  quotaLedger: QuotaLedger;
 }
 
 export interface StandingFindingAnswer {
@@ -208,6 +214,8 @@ export function createLifecycleActivities(
     incomingPermits,
     reExportBalances,
     users,
+    quotas,
+    quotaLedger,
   }: LifecycleRepositories,
   options: LifecycleOptions,
 ) {
@@ -276,7 +284,14 @@ export function createLifecycleActivities(
         );
       const today = new Date().toISOString().slice(0, 10);
       const trades = tradesOf(application.data);
-      return standingFindingsFor(await findings.validOn(today), trades, today) ?? null;
+      return (
+        standingFindingsFor(await findings.validOn(today), trades, today) ??
+        // An export quota set on the SA's finding stands in for one (Res. Conf. 14.7).
+        (application.documentType === 'export'
+          ? await quotaBasedFinding(application.data, quotas, quotaLedger, Number(today.slice(0, 4)))
+          : undefined) ??
+        null
+      );
     },
 
     /**
@@ -518,6 +533,7 @@ export function createLifecycleActivities(
         validUntil: validUntil.value,
         issuedAt,
         official: await officialOf(input.issuedBy),
+        ...(input.quotaUse ? { quotaUse: input.quotaUse.map((use) => use ?? undefined) } : {}),
       });
       const permit = await permits.createOnce({
         id: input.applicationId,

@@ -21,6 +21,7 @@ import type {
   PermitDocument,
   PostalAddress,
   PreConventionSpecimenBlock,
+  QuotaUse,
   ReExportSpecimenBlock,
   RegisteredOperation,
   Replacement,
@@ -52,6 +53,8 @@ export interface PermitDocumentInput {
   replacement?: Replacement;
   securityStampNumber?: string;
   isCopy?: boolean;
+  /** Box 11a per block, where the export counts against a quota (in the blocks' order). */
+  quotaUse?: readonly (QuotaUse | undefined)[];
 }
 
 /** The application's data does not fill a box the document needs; `problems` names each form path. */
@@ -336,7 +339,9 @@ function holderOf(read: FormReader, data: FormData): TradeParty {
 
 function documentOf(read: FormReader, input: PermitDocumentInput): PermitDocument {
   const { documentType, data } = input;
-  const blocks = specimenBlocksOf(read, data.blocks);
+  const blocks = specimenBlocksOf(read, data.blocks).map((block, i) =>
+    input.quotaUse?.[i] ? { ...block, quotaUse: input.quotaUse[i] } : block,
+  );
   checkBlocksFor(read, documentType, blocks);
   const core = coreOf(read, input, blocks);
   switch (documentType) {

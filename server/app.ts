@@ -26,6 +26,7 @@ import { nonDetrimentFindingRoutes } from './routes/non-detriment-findings';
 import { permitRoutes, reExportBalanceRoutes } from './routes/permits';
 import { taskRoutes } from './routes/tasks';
 import { exchangeRoutes } from './routes/exchange';
+import { quotaRoutes } from './routes/quotas';
 import { verificationPages, verificationRoutes } from './routes/verification';
 import { speciesRoutes } from './routes/species';
 import { systemCheckRoutes } from './routes/system-checks';
@@ -59,6 +60,7 @@ export function apiRouteTable(config: PangolinConfig, services: AppServices): Ro
   taskRoutes(routes, services.tasks);
   permitRoutes(routes, services.permits, services.permitDocuments);
   verificationRoutes(routes, services.permitVerification, config.publicRequestsPerMinute);
+  quotaRoutes(routes, services.exportQuotas);
   exchangeRoutes(
     routes,
     { peers: services.exchangePeers, inbox: services.exchangeInbox, incoming: services.incomingPermits },

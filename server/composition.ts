@@ -30,6 +30,8 @@ import type { PartyKeyRing } from '../activities/signing/party-keys';
 import { PermitDocumentService } from './services/permit-documents';
 import { PermitVerificationService } from './services/permit-verification';
 import { ExchangeInbox } from './services/exchange-inbox';
+import { ExportQuotaService } from './services/export-quotas';
+import { ExportQuotaRepository, QuotaLedger } from '../store/export-quotas';
 import { ExchangePeerService } from './services/exchange-peers';
 import { IncomingPermitService } from './services/incoming-permits';
 import { ExchangePeerRepository } from '../store/exchange-peers';
@@ -59,6 +61,7 @@ export interface AppServices {
   tasks: TaskService;
   importPermitArrivals: ImportPermitArrivals;
   exchangePeers: ExchangePeerService;
+  exportQuotas: ExportQuotaService;
   exchangeInbox: ExchangeInbox;
   incomingPermits: IncomingPermitService;
   permitDocuments: PermitDocumentService;
@@ -141,6 +144,12 @@ export function createServices(
     tasks: new TaskService(new TaskRepository(store), temporal, uploads, auditTrail, users),
     importPermitArrivals,
     exchangePeers,
+    exportQuotas: new ExportQuotaService(
+      config.party,
+      new ExportQuotaRepository(store),
+      new QuotaLedger(store),
+      auditTrail,
+    ),
     exchangeInbox: new ExchangeInbox(
       config.party,
       exchangePeers,

@@ -15,6 +15,7 @@ import type { OutgoingMessage } from '../activities/exchange/deliveries';
 import { blockLetter } from '../domain/documents/sheets';
 import { exchangeDeliveryWorkflow, exchangeDeliveryWorkflowId } from './exchange-delivery';
 import type { LifecycleActivities } from '../activities/lifecycle';
+import type { QuotaActivities } from '../activities/quotas';
 import type { ProcedureEvaluationActivities } from '../activities/procedure-evaluation';
 import type { DocumentType } from '../domain/codes/types';
 import {
@@ -126,6 +127,10 @@ export const lifecycleState = defineQuery<LifecycleState>('lifecycleState');
 /** An import permit from another Party was received and verified: a held Appendix I export looks again. */
 export const importPermitReceived = defineSignal('importPermitReceived');
 
+const { reserveExportQuota, returnExportQuota } = proxyActivities<QuotaActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumInterval: '30 seconds' },
+});
 const { evaluateApplicationProcedure } = proxyActivities<ProcedureEvaluationActivities>({
   startToCloseTimeout: '30 seconds',
   // An application whose storing failed after its lifecycle started is never found: give up then.
@@ -545,14 +550,30 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
     await event('re-export-quantity-drawn', { note: drawn.notes.join('; ') });
   }
 
+  // An export counts against the quotas of its species; never more than is left (exports begun earlier issue as they did).
+  let quotaUse: Awaited<ReturnType<typeof reserveExportQuota>> | undefined;
+  if (input.documentType === 'export' && patched('export-quotas')) {
+    quotaUse = await reserveExportQuota({ applicationId: input.applicationId });
+    if (quotaUse.refused) {
+      await event('quota-exceeded', { note: quotaUse.reason });
+      return reject();
+    }
+    if (quotaUse.notes.length) await event('quota-reserved', { note: quotaUse.notes.join('; ') });
+  }
+
   const permit: PermitRecord = await issuePermit({
     applicationId: input.applicationId,
     party: input.party,
     documentType: input.documentType,
     nonDetrimentFindingIds: state.nonDetrimentFindingIds,
     ...(decisions.get(FINAL_DECISION) ? { issuedBy: decisions.get(FINAL_DECISION)!.officer } : {}),
+    ...(quotaUse && !quotaUse.refused && quotaUse.notes.length ? { quotaUse: quotaUse.quotaUse } : {}),
   });
   state.permitNumber = permit.number;
+  // Known to the update validators before anything else is awaited: customs may endorse at once.
+  currentPermit = permit;
+  state.permitId = permit.id;
+  authorised = permit.authorisedQuantities;
   setStatus('issued');
   await event('issued', { status: 'issued', note: permit.number });
   // Lifecycles that ended at issuance before this was added stay as they were.
@@ -577,10 +598,10 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
         args: [{ messageId, message, aboutPermitId, applicationId: input.applicationId }],
       });
     };
-    await sendToPeer({ kind: 'permit', permitId: issued.id }, issued.id, 'permit');
     currentPermit = issued;
     state.permitId = issued.id;
     authorised = issued.authorisedQuantities;
+    await sendToPeer({ kind: 'permit', permitId: issued.id }, issued.id, 'permit');
     // A replacement keeps the last day of validity: validity cannot be extended.
     const endOfValidity = Date.parse(`${issued.validUntil}T23:59:59Z`);
     /** What a re-export certificate drew and did not take out goes back to its import. */
@@ -592,6 +613,16 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
         ...(endorsedQuantities ? { endorsedQuantities } : {}),
       });
       if (notes.length) await event('re-export-quantity-returned', { note: notes.join('; ') });
+    };
+    /** What an export permit reserved of its quotas and did not take out goes back to them. */
+    const returnUnusedQuota = async (endorsedQuantities?: number[]) => {
+      if (!quotaUse || quotaUse.refused || !quotaUse.notes.length) return;
+      const { notes } = await returnExportQuota({
+        applicationId: input.applicationId,
+        issuedOn: issued.validFrom,
+        ...(endorsedQuantities ? { endorsedQuantities } : {}),
+      });
+      if (notes.length) await event('quota-returned', { note: notes.join('; ') });
     };
     let acted: boolean;
     for (;;) {
@@ -643,6 +674,7 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
         'cancelled',
       );
       await returnUnusedReExport();
+      await returnUnusedQuota();
       return state;
     }
     if (!acted || !endorsement) {
@@ -655,6 +687,7 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
       setStatus('expired');
       await event('expired', { status: 'expired' });
       await returnUnusedReExport();
+      await returnUnusedQuota();
       return state;
     }
     const { officer, permitId: _aimedAt, ...endorsed } = endorsement;
@@ -683,6 +716,7 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
       'endorsed',
     );
     await returnUnusedReExport(endorsed.quantities);
+    await returnUnusedQuota(endorsed.quantities);
     await condition(() => importConfirmation !== undefined);
     const confirmation = importConfirmation!;
     await updatePermit({

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { DocumentType } from '../../domain/codes/types';
-import type { ManagementAuthority, Official, Replacement } from '../../domain/documents/model';
+import type { ManagementAuthority, Official, QuotaUse, Replacement } from '../../domain/documents/model';
 import { permitDocumentOf, PermitDataError } from '../../forms/permit-document';
 import type { PartyKeyRing } from '../signing/party-keys';
 import { signPermitContent } from '../signing/permit-signature';
@@ -23,6 +23,7 @@ export interface IssuedPermitInput {
   issuedAt: Date;
   official: Official;
   replacement?: Replacement;
+  quotaUse?: (QuotaUse | undefined)[];
 }
 
 /** The signed permit as stored with it, and the token its QR code carries. */
@@ -55,6 +56,7 @@ export function signIssuedPermit(signing: PermitSigning, input: IssuedPermitInpu
       place: signing.place,
       signatureKeyId: signing.keys.active.kid,
       ...(input.replacement ? { replacement: input.replacement } : {}),
+      ...(input.quotaUse ? { quotaUse: input.quotaUse } : {}),
     });
   } catch (error) {
     if (error instanceof PermitDataError)

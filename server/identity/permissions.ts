@@ -40,6 +40,10 @@ export const PERMISSIONS = {
   'forms.read-drafts': ['form_designer', 'form_publisher', 'auditor'],
   /** See which trade suspensions and stricter domestic measures apply to a trade. */
   'trade-measures.read': ['ma_officer', 'sa_officer', 'customs_officer', 'auditor'],
+  /** Set export quotas or import them from Species+. */
+  'quotas.manage': ['ma_officer'],
+  /** See export quotas and their use (the SA monitors exports against them, Art. IV.3). */
+  'quotas.read': ['ma_officer', 'sa_officer', 'auditor'],
   /** Keep the directory of peer Parties permits are exchanged with. */
   'exchange.peers': ['admin'],
   /** See the permits other Parties sent for consignments coming here. */

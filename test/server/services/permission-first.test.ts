@@ -12,6 +12,7 @@ import { TaskService } from '../../../server/services/tasks';
 import { ReExportBalanceService } from '../../../server/services/re-export-balances';
 import { PermitService } from '../../../server/services/permits';
 import { ExchangePeerService } from '../../../server/services/exchange-peers';
+import { ExportQuotaService } from '../../../server/services/export-quotas';
 import { IncomingPermitService } from '../../../server/services/incoming-permits';
 import { PermitDocumentService } from '../../../server/services/permit-documents';
 import { NonDetrimentFindingService } from '../../../server/services/non-detriment-findings';
@@ -52,6 +53,7 @@ const tasks = new TaskService(untouchable, untouchable, untouchable, untouchable
 const permits = new PermitService(untouchable, untouchable, untouchable, 'https://permits.example');
 const reExportBalances = new ReExportBalanceService(untouchable, untouchable);
 const exchangePeers = new ExchangePeerService('KE', untouchable, untouchable);
+const exportQuotas = new ExportQuotaService('KE', untouchable, untouchable, untouchable);
 const incomingPermits = new IncomingPermitService('KE', untouchable, untouchable, 'q', untouchable);
 const permitDocuments = new PermitDocumentService(permits, untouchable, untouchable, {
   publicUrl: 'https://permits.example',
@@ -163,6 +165,31 @@ const serviceCalls: Array<[string, Role[], (caller: Caller) => Promise<unknown>]
   // Whoever is signed in may ask; seeing the permit (its holder, the Party's officers) is checked next.
   ['permitDocuments.pdf', [...ROLES], (caller) => permitDocuments.pdf(caller, 'KE-2026-000000000000')],
   ['permitDocuments.signed', [...ROLES], (caller) => permitDocuments.signed(caller, 'KE-2026-000000000000')],
+  ['exportQuotas.list', ['ma_officer', 'sa_officer', 'auditor'], (caller) => exportQuotas.list(caller, 2026)],
+  [
+    'exportQuotas.save',
+    ['ma_officer'],
+    (caller) =>
+      exportQuotas.save(caller, {
+        year: 2026,
+        scientificName: 'Python regius',
+        quantity: 1,
+        basedOnNonDetrimentFinding: false,
+      }),
+  ],
+  [
+    'exportQuotas.importSpeciesPlus',
+    ['ma_officer'],
+    (caller) =>
+      exportQuotas.importSpeciesPlus(caller, {
+        scientificName: 'Loxodonta africana',
+        legislation: {
+          cites_quotas: [
+            { id: 1, quota: 5, publication_date: '2026-01-01', geo_entity: { iso_code2: 'KE' } },
+          ],
+        },
+      }),
+  ],
   ['exchangePeers.list', ['admin'], (caller) => exchangePeers.list(caller)],
   [
     'exchangePeers.save',
