@@ -8,7 +8,9 @@ import { ExportQuotaRepository, QuotaLedger } from '../../store/export-quotas';
 import { PermitRepository } from '../../store/permits';
 import { approveUntilIssued, type ApiCall } from '../../scripts/demo/api-client';
 import { sharedDataFile } from '../support/shared-data';
+import { lifecycleWorkflowId } from '../../workflows/permit-lifecycle';
 import { eventually } from '../support/eventually';
+import { recordHistory } from '../support/histories';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
 interface QuotaView {
@@ -153,6 +155,11 @@ describe('export quotas: reserved at issuance, never over-issued, returned when 
       (await quotaNow(quota.id)).used === 44 ? true : undefined,
     );
     expect(await quotaNow(quota.id)).toMatchObject({ used: 44, left: 16 });
+    await recordHistory(
+      stack.config.temporal.address!,
+      lifecycleWorkflowId(first.id),
+      'permitLifecycleWorkflow-quota',
+    );
   });
 
   it('lets a quota set on the Scientific Authority’s finding settle the NDF step of exports within it', async () => {
