@@ -480,16 +480,25 @@ export async function permitLifecycleWorkflow(input: PermitLifecycleInput): Prom
       workflowId: nonDetrimentFindingWorkflowId(input.applicationId),
       args: [{ applicationId: input.applicationId, documentType: input.documentType, step }],
     });
-    // Whichever comes first: the finding, or the applicant's withdrawal (passed on to the finding).
-    const withdrawn = condition(() => withdrawal !== undefined).then(() => undefined);
-    let result: NonDetrimentFindingResult | undefined = await Promise.race([finding.result(), withdrawn]);
-    if (!result) {
-      await finding.signal(applicationWithdrawn);
-      result = await finding.result();
+    let result: NonDetrimentFindingResult | undefined;
+    if (patched('ndf-result-race')) {
+      // Whichever comes first: the finding, or the applicant's withdrawal (passed on to the finding).
+      const withdrawn = condition(() => withdrawal !== undefined).then(() => undefined);
+      result = await Promise.race([finding.result(), withdrawn]);
+      if (!result) {
+        await finding.signal(applicationWithdrawn);
+        result = await finding.result();
+      }
+    } else {
+      // Lifecycles begun before: a condition on state set when the result arrived, as they ran.
+      const finished = finding.result().then((answer) => (result = answer));
+      await condition(() => result !== undefined || withdrawal !== undefined);
+      if (!result) await finding.signal(applicationWithdrawn);
+      await finished;
     }
-    step.state = result.state;
-    if (result.standingFindingIds.length) state.nonDetrimentFindingIds = result.standingFindingIds;
-    return result.outcome;
+    step.state = result!.state;
+    if (result!.standingFindingIds.length) state.nonDetrimentFindingIds = result!.standingFindingIds;
+    return result!.outcome;
   }
 
   const reject = async () => {
