@@ -21,8 +21,9 @@ import { TasksPage } from './pages/Tasks';
 import { UserCreatePage, UserEditPage, UsersPage } from './pages/Users';
 import { SessionContext, type Session } from './session';
 
-// The editors (CodeMirror), the forms (react-jsonschema-form, ajv), and the border check, expected
-// consignments and peer Parties (the CITES code lists) are fetched only when opened.
+// The editors (CodeMirror), the forms (react-jsonschema-form, ajv), the border check, expected
+// consignments and peer Parties (the CITES code lists) and the dashboard (recharts) are fetched only
+// when opened.
 const pageComponents: Record<PageId, PageComponent> = {
   home: HomePage,
   account: AccountPage,
@@ -33,6 +34,7 @@ const pageComponents: Record<PageId, PageComponent> = {
   tasks: TasksPage,
   applications: ApplicationsPage,
   application: lazyPage(() => import('./pages/Application').then((module) => module.ApplicationPage)),
+  dashboard: lazyPage(() => import('./pages/Dashboard').then((module) => module.DashboardPage)),
   forms: FormsPage,
   formEditor: lazyPage(() => import('./pages/FormEditor').then((module) => module.FormEditorPage)),
   procedures: ProceduresPage,

@@ -16,6 +16,7 @@ export type PageId =
   | 'tasks'
   | 'applications'
   | 'application'
+  | 'dashboard'
   | 'forms'
   | 'formEditor'
   | 'procedures'
@@ -57,6 +58,8 @@ const applicationReaders: readonly Role[] = [
   'customs_officer',
   'auditor',
 ];
+/** Those who follow how the Party's permitting goes: its two Authorities and its auditors. */
+const dashboardReaders: readonly Role[] = ['ma_officer', 'sa_officer', 'auditor'];
 /** Designers edit, publishers publish, auditors read: all of them see drafts. */
 const formReaders: readonly Role[] = ['form_designer', 'form_publisher', 'auditor'];
 
@@ -120,6 +123,13 @@ export const pages: readonly PageDefinition[] = [
     title: 'applicationTitle',
     access: applicationReaders,
     section: 'applications',
+  },
+  {
+    id: 'dashboard',
+    path: '/dashboard',
+    title: 'dashboardTitle',
+    access: dashboardReaders,
+    menu: { label: 'navDashboard', description: 'navDashboardDescription' },
   },
   {
     id: 'forms',

@@ -22,13 +22,13 @@ describe('navigation by role', () => {
 
   it.each<[Role, string[]]>([
     ['applicant', ['home', 'account', 'apply', 'applications']],
-    ['ma_officer', ['home', 'account', 'consignments', 'tasks', 'applications']],
-    ['sa_officer', ['home', 'account', 'tasks', 'applications']],
+    ['ma_officer', ['home', 'account', 'consignments', 'tasks', 'applications', 'dashboard']],
+    ['sa_officer', ['home', 'account', 'tasks', 'applications', 'dashboard']],
     ['customs_officer', ['home', 'account', 'borderCheck', 'consignments', 'tasks', 'applications']],
     ['form_designer', ['home', 'account', 'forms', 'procedures']],
     ['form_publisher', ['home', 'account', 'forms', 'procedures']],
     ['peer_party', ['home', 'account']],
-    ['auditor', ['home', 'account', 'applications', 'forms', 'procedures', 'auditTrail']],
+    ['auditor', ['home', 'account', 'applications', 'dashboard', 'forms', 'procedures', 'auditTrail']],
     ['admin', ['home', 'account', 'users', 'peers', 'auditTrail', 'systemStatus']],
   ])('gives %s the menu %j', (role, expected) => {
     expect(menuPages([role])).toEqual(expected);
@@ -40,6 +40,7 @@ describe('navigation by role', () => {
       'account',
       'apply',
       'applications',
+      'dashboard',
       'forms',
       'procedures',
       'users',
@@ -52,6 +53,7 @@ describe('navigation by role', () => {
       'account',
       'apply',
       'applications',
+      'dashboard',
       'forms',
       'procedures',
       'auditTrail',

@@ -11,6 +11,7 @@ import type {
   UserChanges,
 } from './types';
 import { applicationEndpoints } from './applications';
+import { dashboardEndpoints } from './dashboards';
 import { exchangeEndpoints } from './exchange';
 import { ApiError, problemFrom } from './problem';
 import { formEndpoints } from './forms';
@@ -129,6 +130,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     ...taskEndpoints(call),
     ...permitEndpoints(call),
     ...exchangeEndpoints(call),
+    ...dashboardEndpoints(call),
     uploadEvidence: (file: File, progress?: UploadProgress) =>
       uploadFile(file, progress).catch((error: unknown) => {
         if (error instanceof ApiError && error.status === 401) options.onSessionEnded?.();

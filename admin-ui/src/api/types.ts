@@ -474,3 +474,60 @@ export interface IncomingPermit {
   /** The number of the permit that replaced it. */
   replacedBy?: string;
 }
+
+/** How many applications a dashboard bar counts: a week (`2026-W48`) or a month (`2026-11`). */
+export type DashboardInterval = 'week' | 'month';
+
+/** Applications submitted in each period, counted by the status they have now. */
+export interface ApplicationsByStatus {
+  interval: DashboardInterval;
+  series: Array<{ period: string; counts: Partial<Record<string, number>> }>;
+}
+
+/** How long officers took over one step, from its task opening to their decision. */
+export interface ProcessingTime {
+  step: string;
+  title: LocalizedText;
+  decided: number;
+  medianDays: number;
+  p90Days: number;
+}
+
+/** The permits issued in a year, per species and per partner country. */
+export interface PermitsIssued {
+  bySpecies: Array<{ scientificName: string; permits: number; quantity: number }>;
+  /** ISO 3166-1 alpha-2 code of the other country of the trade. */
+  byPartner: Array<{ country: string; permits: number }>;
+}
+
+/** How close a quota is to being used up: a warning from 80%, used up at 100%. */
+export type QuotaWarning = 'none' | 'nearly-used' | 'used-up';
+
+/** An export quota of the year with what issued permits took of it (less what came back unused). */
+export interface QuotaUse {
+  id: string;
+  scientificName: string;
+  year: number;
+  terms: string[];
+  sources: string[];
+  purposes: string[];
+  /** Absent: specimens. */
+  unit?: string;
+  /** Null while the quota is in preparation. */
+  quantity: number | null;
+  used: number;
+  left: number | null;
+  warning: QuotaWarning;
+}
+
+/** The Scientific Authority's watch on a quota (Art. IV.3): what permits reserved and what actually left. */
+export interface QuotaMonitoring {
+  quotaId: string;
+  scientificName: string;
+  quota: number | null;
+  unit?: string;
+  reserved: number;
+  /** The quantities customs endorsed as exported. */
+  exported: number;
+  warning: QuotaWarning;
+}
