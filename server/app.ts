@@ -24,6 +24,7 @@ import { formRoutes } from './routes/forms';
 import { procedureRoutes } from './routes/procedures';
 import { nonDetrimentFindingRoutes } from './routes/non-detriment-findings';
 import { permitRoutes, reExportBalanceRoutes } from './routes/permits';
+import { reportRoutes, seizureRoutes } from './routes/reports';
 import { taskRoutes } from './routes/tasks';
 import { exchangeRoutes } from './routes/exchange';
 import { quotaRoutes } from './routes/quotas';
@@ -71,6 +72,8 @@ export function apiRouteTable(config: PangolinConfig, services: AppServices): Ro
   applicationRoutes(routes, services.applications);
   applicationDraftRoutes(routes, services.applicationDrafts);
   uploadRoutes(routes, services.uploads);
+  reportRoutes(routes, services.annualReports, services.seizures);
+  seizureRoutes(routes, services.seizures);
   return routes;
 }
 

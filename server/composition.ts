@@ -48,6 +48,10 @@ import { seedChecklist, SpeciesService } from './services/species';
 import { TradeMeasureService } from './services/trade-measures';
 import { SystemCheckService } from './services/system-checks';
 import { UserService } from './services/users';
+import { AnnualReportService } from './services/annual-reports';
+import { SeizureService } from './services/seizures';
+import { SeizureRepository } from '../store/seizures';
+import { TradeRecordReader } from '../store/trade-records';
 
 export interface AppServices {
   health: HealthService;
@@ -74,6 +78,8 @@ export interface AppServices {
   uploads: EvidenceUploadService;
   tradeMeasures: TradeMeasureService;
   idempotencyKeys: IdempotencyRepository;
+  annualReports: AnnualReportService;
+  seizures: SeizureService;
 }
 
 /** Wires repositories and services once per API process; the same wiring serves tests. */
@@ -184,6 +190,8 @@ export function createServices(
     uploads,
     tradeMeasures: new TradeMeasureService(new TradeMeasureRepository(store), species),
     idempotencyKeys: new IdempotencyRepository(store),
+    annualReports: new AnnualReportService(config.party, new TradeRecordReader(store), species),
+    seizures: new SeizureService(config.party, new SeizureRepository(store), auditTrail),
   };
 }
 

@@ -52,6 +52,12 @@ export const PERMISSIONS = {
   'exchange.confirm': ['customs_officer'],
   /** Read the audit trail and verify its chain. */
   'audit.read': ['auditor', 'admin'],
+  /** Download and check the annual trade report and the annual illegal trade report. */
+  'reports.read': ['ma_officer', 'sa_officer', 'auditor'],
+  /** Record a seizure of specimens in illegal trade, and its follow-up. */
+  'seizures.record': ['ma_officer', 'customs_officer'],
+  /** See the seizures recorded. */
+  'seizures.read': ['ma_officer', 'customs_officer', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

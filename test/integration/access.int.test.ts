@@ -82,6 +82,12 @@ const EXPECTED: Record<string, Rule> = {
   'GET /uploads/:fileId': 'signed-in',
   'POST /system/checks': ['admin'],
   'GET /system/checks/:checkId': ['admin'],
+  'GET /reports/annual': ['ma_officer', 'sa_officer', 'auditor'],
+  'GET /reports/annual/check': ['ma_officer', 'sa_officer', 'auditor'],
+  'GET /reports/illegal-trade': ['ma_officer', 'sa_officer', 'auditor'],
+  'POST /seizures': ['ma_officer', 'customs_officer'],
+  'PATCH /seizures/:id': ['ma_officer', 'customs_officer'],
+  'GET /seizures': ['ma_officer', 'customs_officer', 'auditor'],
 };
 
 const samplePath = (path: string) =>

@@ -18,6 +18,8 @@ import { PermitDocumentService } from '../../../server/services/permit-documents
 import { NonDetrimentFindingService } from '../../../server/services/non-detriment-findings';
 import { TradeMeasureService } from '../../../server/services/trade-measures';
 import { UserService } from '../../../server/services/users';
+import { AnnualReportService } from '../../../server/services/annual-reports';
+import { SeizureService } from '../../../server/services/seizures';
 
 // Every repository call fails loudly: a service that reaches its store before checking the
 // caller's permission is caught here, independently of the route-level check.
@@ -79,6 +81,18 @@ const applicationDrafts = new ApplicationDraftService(untouchable, untouchable);
 const uploads = new EvidenceUploadService(untouchable, untouchable);
 const someDraft = { documentType: 'export' as const, data: {} };
 const someDraftId = '0123456789abcdef01234567';
+const annualReports = new AnnualReportService('KE', untouchable, untouchable);
+const seizures = new SeizureService('KE', untouchable, untouchable);
+const someSeizure = {
+  date: '2025-03-01',
+  scientificName: 'Smutsia temminckii',
+  term: 'SCA',
+  quantity: 12.5,
+  unit: 'KIL',
+  location: 'Nairobi JKIA',
+  detectedBy: 'Kenya Revenue Authority',
+};
+const someSeizureId = '00000000-0000-4000-8000-000000000000';
 
 const serviceCalls: Array<[string, Role[], (caller: Caller) => Promise<unknown>]> = [
   ['users.list', ['admin', 'auditor'], (caller) => users.list(caller)],
@@ -265,6 +279,28 @@ const serviceCalls: Array<[string, Role[], (caller: Caller) => Promise<unknown>]
     (caller) =>
       uploads.upload(caller, { name: 'permit.pdf', mime: 'application/pdf', bytes: Buffer.from('%PDF-1.7') }),
   ],
+  [
+    'annualReports.csv',
+    ['ma_officer', 'sa_officer', 'auditor'],
+    (caller) => annualReports.csv(caller, { year: 2025, layout: 'exporter' }),
+  ],
+  [
+    'annualReports.check',
+    ['ma_officer', 'sa_officer', 'auditor'],
+    (caller) => annualReports.check(caller, { year: 2025, layout: 'importer', basis: 'issued' }),
+  ],
+  ['seizures.record', ['ma_officer', 'customs_officer'], (caller) => seizures.record(caller, someSeizure)],
+  [
+    'seizures.followUp',
+    ['ma_officer', 'customs_officer'],
+    (caller) => seizures.followUp(caller, someSeizureId, { disposal: 'rescue centre' }),
+  ],
+  [
+    'seizures.list',
+    ['ma_officer', 'customs_officer', 'auditor'],
+    (caller) => seizures.list(caller, { year: 2025 }),
+  ],
+  ['seizures.report', ['ma_officer', 'sa_officer', 'auditor'], (caller) => seizures.report(caller, 2025)],
   ['systemChecks.run', ['admin'], (caller) => systemChecks.run(caller)],
   [
     'systemChecks.find',
