@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { Request, Response } from 'express';
 
 /** Lines are gathered into writes of about this size: fewer, larger writes, and little held at once. */
@@ -37,7 +36,7 @@ export async function streamText(
     for (; !next.done && !gone; next = await iterator.next()) {
       chunk += next.value;
       if (chunk.length >= CHUNK_BYTES) {
-        if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+        if (!res.write(chunk)) await drained(res);
         chunk = '';
       }
     }
@@ -51,4 +50,17 @@ export async function streamText(
     await iterator.return?.().catch(() => undefined);
     res.destroy(error as Error);
   }
+}
+
+/** Resolves when the response can take more, or is closed; leaves no listener behind either way. */
+function drained(res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }
