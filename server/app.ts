@@ -28,6 +28,7 @@ import { reportRoutes, seizureRoutes } from './routes/reports';
 import { taskRoutes } from './routes/tasks';
 import { exchangeRoutes } from './routes/exchange';
 import { quotaRoutes } from './routes/quotas';
+import { dashboardRoutes } from './routes/dashboards';
 import { verificationPages, verificationRoutes } from './routes/verification';
 import { speciesRoutes } from './routes/species';
 import { systemCheckRoutes } from './routes/system-checks';
@@ -62,6 +63,7 @@ export function apiRouteTable(config: PangolinConfig, services: AppServices): Ro
   permitRoutes(routes, services.permits, services.permitDocuments);
   verificationRoutes(routes, services.permitVerification, config.publicRequestsPerMinute);
   quotaRoutes(routes, services.exportQuotas);
+  dashboardRoutes(routes, services.dashboards);
   exchangeRoutes(
     routes,
     { peers: services.exchangePeers, inbox: services.exchangeInbox, incoming: services.incomingPermits },

@@ -31,6 +31,7 @@ import { PermitDocumentService } from './services/permit-documents';
 import { PermitVerificationService } from './services/permit-verification';
 import { ExchangeInbox } from './services/exchange-inbox';
 import { ExportQuotaService } from './services/export-quotas';
+import { DashboardService } from './services/dashboards';
 import { ExportQuotaRepository, QuotaLedger } from '../store/export-quotas';
 import { ExchangePeerService } from './services/exchange-peers';
 import { IncomingPermitService } from './services/incoming-permits';
@@ -66,6 +67,7 @@ export interface AppServices {
   importPermitArrivals: ImportPermitArrivals;
   exchangePeers: ExchangePeerService;
   exportQuotas: ExportQuotaService;
+  dashboards: DashboardService;
   exchangeInbox: ExchangeInbox;
   incomingPermits: IncomingPermitService;
   permitDocuments: PermitDocumentService;
@@ -150,6 +152,13 @@ export function createServices(
     tasks: new TaskService(new TaskRepository(store), temporal, uploads, auditTrail, users),
     importPermitArrivals,
     exchangePeers,
+    dashboards: new DashboardService(
+      new ApplicationRepository(store),
+      new TaskRepository(store),
+      new PermitRepository(store),
+      new ExportQuotaRepository(store),
+      new QuotaLedger(store),
+    ),
     exportQuotas: new ExportQuotaService(
       config.party,
       new ExportQuotaRepository(store),

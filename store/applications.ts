@@ -134,4 +134,16 @@ export class ApplicationRepository {
     const { _id, ...rest } = found;
     return { id: _id, ...rest };
   }
+
+  /** When each application submitted in the period was filed and where it stands now, one at a time. */
+  async *submittedBetween(
+    from: Date,
+    to: Date,
+  ): AsyncGenerator<{ submittedAt: Date; status: ApplicationStatus }> {
+    const cursor = this.model
+      .find({ submittedAt: { $gte: from, $lt: to } }, { submittedAt: 1, status: 1 })
+      .lean<{ submittedAt: Date; status: ApplicationStatus }>()
+      .cursor();
+    for await (const found of cursor) yield { submittedAt: found.submittedAt, status: found.status };
+  }
 }

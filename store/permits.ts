@@ -223,4 +223,14 @@ export class PermitRepository {
     }
     return permit;
   }
+
+  /** Permits issued in the period, one at a time (a year's permits are never all held in memory). */
+  async *issuedBetween(from: Date, to: Date): AsyncGenerator<PermitRecord> {
+    const cursor = this.permits
+      .find({ issuedAt: { $gte: from, $lt: to } })
+      .lean<PermitDocument>()
+      .cursor();
+    for await (const { _id, applicationId, ...rest } of cursor)
+      yield { id: _id, applicationId: applicationId ?? _id, ...rest };
+  }
 }

@@ -175,4 +175,22 @@ export class TaskRepository {
       )
       .exec();
   }
+
+  /** The tasks decided in the period, with when they were opened and decided, one at a time. */
+  async *decidedBetween(
+    from: Date,
+    to: Date,
+  ): AsyncGenerator<{ step: string; title: TaskRecord['title']; openedAt: Date; decidedAt: Date }> {
+    const cursor = this.model
+      .find(
+        { status: 'done', 'decision.at': { $gte: from, $lt: to } },
+        { step: 1, title: 1, openedAt: 1, decision: 1 },
+      )
+      .lean<TaskDocument>()
+      .cursor();
+    for await (const task of cursor) {
+      if (task.decision)
+        yield { step: task.step, title: task.title, openedAt: task.openedAt, decidedAt: task.decision.at };
+    }
+  }
 }

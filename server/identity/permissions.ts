@@ -44,6 +44,8 @@ export const PERMISSIONS = {
   'quotas.manage': ['ma_officer'],
   /** See export quotas and their use (the SA monitors exports against them, Art. IV.3). */
   'quotas.read': ['ma_officer', 'sa_officer', 'auditor'],
+  /** See the dashboards: applications over time, processing times, permits, quota use. */
+  'dashboards.read': ['ma_officer', 'sa_officer', 'auditor'],
   /** Keep the directory of peer Parties permits are exchanged with. */
   'exchange.peers': ['admin'],
   /** See the permits other Parties sent for consignments coming here. */

@@ -13,6 +13,7 @@ import { ReExportBalanceService } from '../../../server/services/re-export-balan
 import { PermitService } from '../../../server/services/permits';
 import { ExchangePeerService } from '../../../server/services/exchange-peers';
 import { ExportQuotaService } from '../../../server/services/export-quotas';
+import { DashboardService } from '../../../server/services/dashboards';
 import { IncomingPermitService } from '../../../server/services/incoming-permits';
 import { PermitDocumentService } from '../../../server/services/permit-documents';
 import { NonDetrimentFindingService } from '../../../server/services/non-detriment-findings';
@@ -56,6 +57,9 @@ const permits = new PermitService(untouchable, untouchable, untouchable, 'https:
 const reExportBalances = new ReExportBalanceService(untouchable, untouchable);
 const exchangePeers = new ExchangePeerService('KE', untouchable, untouchable);
 const exportQuotas = new ExportQuotaService('KE', untouchable, untouchable, untouchable);
+const dashboards = new DashboardService(untouchable, untouchable, untouchable, untouchable, untouchable);
+const readers = ['ma_officer', 'sa_officer', 'auditor'] as Role[];
+const lastYear = { from: new Date('2025-01-01'), to: new Date('2026-01-01') };
 const incomingPermits = new IncomingPermitService('KE', untouchable, untouchable, 'q', untouchable);
 const permitDocuments = new PermitDocumentService(permits, untouchable, untouchable, {
   publicUrl: 'https://permits.example',
@@ -179,6 +183,14 @@ const serviceCalls: Array<[string, Role[], (caller: Caller) => Promise<unknown>]
   // Whoever is signed in may ask; seeing the permit (its holder, the Party's officers) is checked next.
   ['permitDocuments.pdf', [...ROLES], (caller) => permitDocuments.pdf(caller, 'KE-2026-000000000000')],
   ['permitDocuments.signed', [...ROLES], (caller) => permitDocuments.signed(caller, 'KE-2026-000000000000')],
+  [
+    'dashboards.applicationsOverTime',
+    readers,
+    (caller) => dashboards.applicationsOverTime(caller, { ...lastYear, interval: 'month' }),
+  ],
+  ['dashboards.processingTimes', readers, (caller) => dashboards.processingTimes(caller, lastYear)],
+  ['dashboards.permitsIssued', readers, (caller) => dashboards.permitsIssued(caller, 2025)],
+  ['dashboards.quotaMonitoring', readers, (caller) => dashboards.quotaMonitoring(caller, 2025)],
   ['exportQuotas.list', ['ma_officer', 'sa_officer', 'auditor'], (caller) => exportQuotas.list(caller, 2026)],
   [
     'exportQuotas.save',
