@@ -1,3 +1,4 @@
+import { blockQuantitiesSchema } from '../http/block-quantities-schema';
 import type { RouteTable } from '../http/route-table';
 import { rateLimiter } from '../http/security';
 import type { ExchangeInbox } from '../services/exchange-inbox';
@@ -10,20 +11,6 @@ const signedMessage = {
   additionalProperties: false,
   required: ['message'],
   properties: { message: { type: 'string', minLength: 10, maxLength: 900_000 } },
-};
-const blocks = {
-  type: 'array',
-  minItems: 1,
-  maxItems: 50,
-  items: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['block', 'quantity'],
-    properties: {
-      block: { type: 'string', pattern: '^[A-Za-z]{1,2}$' },
-      quantity: { type: 'number', minimum: 0 },
-    },
-  },
 };
 
 /** Permit exchange with other Parties: the directory, the signed inbox, pull requests and expected consignments. */
@@ -144,7 +131,7 @@ export function exchangeRoutes(
       type: 'object',
       additionalProperties: false,
       required: ['blocks', 'date'],
-      properties: { blocks, date: { type: 'string', format: 'date' } },
+      properties: { blocks: blockQuantitiesSchema, date: { type: 'string', format: 'date' } },
     },
     responses: {
       200: { description: 'The incoming permit, used' },

@@ -1,3 +1,4 @@
+import { blockQuantitiesSchema } from '../http/block-quantities-schema';
 import type { RouteTable } from '../http/route-table';
 import { PERMIT_REPLACEMENT_REASONS } from '../../domain/documents/replacement-reasons';
 import type { Language } from '../../domain/codes/types';
@@ -81,20 +82,7 @@ export function permitRoutes(routes: RouteTable, permits: PermitService, documen
       additionalProperties: false,
       required: ['port', 'date'],
       properties: {
-        blocks: {
-          type: 'array',
-          minItems: 1,
-          maxItems: 50,
-          items: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['block', 'quantity'],
-            properties: {
-              block: { type: 'string', pattern: '^[A-Za-z]{1,2}$' },
-              quantity: { type: 'number', minimum: 0 },
-            },
-          },
-        },
+        blocks: blockQuantitiesSchema,
         quantities,
         port: { type: 'string', minLength: 2, maxLength: 100 },
         date: { type: 'string', format: 'date' },
