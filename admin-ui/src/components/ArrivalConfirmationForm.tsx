@@ -14,8 +14,8 @@ import { newIdempotencyKey } from '../idempotency';
 import { partyName } from '../parties';
 import { localIsoDate } from '../permits';
 import { useSession } from '../session';
-import { ProblemText, TextField } from './forms';
-import { Alert } from './Status';
+import { TextField } from './forms';
+import { SubmitProblem } from './SubmitProblem';
 
 /** The messages shown at each field, whether the browser or the server found the problem. */
 interface FieldMessages {
@@ -126,25 +126,7 @@ export function ArrivalConfirmationForm({
       <p className="hint">{t('arrivalLead', { party: partyName(permit.fromParty, language) })}</p>
       <div ref={alertRef} tabIndex={-1} data-testid="arrival-problem">
         {failure !== null && (
-          <Alert>
-            {failure instanceof ApiError && failure.status === 422 ? (
-              <>
-                {t('arrivalInvalid')}
-                {failure.detail && <span className="problem-detail">{failure.detail}</span>}
-                {elsewhere.length > 0 && (
-                  <ul>
-                    {elsewhere.map((problem, index) => (
-                      <li key={index}>
-                        {problem.path && <code>{problem.path}</code>} {problem.message}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </>
-            ) : (
-              <ProblemText error={failure} i18n={i18n} />
-            )}
-          </Alert>
+          <SubmitProblem failure={failure} invalid={t('arrivalInvalid')} elsewhere={elsewhere} i18n={i18n} />
         )}
       </div>
       {blocks.map((block, index) => (

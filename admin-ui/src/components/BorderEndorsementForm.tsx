@@ -13,8 +13,8 @@ import { useI18n, type I18n } from '../i18n';
 import { newIdempotencyKey } from '../idempotency';
 import { localIsoDate } from '../permits';
 import { useSession } from '../session';
-import { ProblemText, TextField } from './forms';
-import { Alert } from './Status';
+import { TextField } from './forms';
+import { SubmitProblem } from './SubmitProblem';
 
 /** The messages shown at each field, whether the browser or the server found the problem. */
 interface FieldMessages {
@@ -156,25 +156,12 @@ export function BorderEndorsementForm({
       <p className="hint">{t('borderEndorseLead')}</p>
       <div ref={alertRef} tabIndex={-1} data-testid="border-endorse-problem">
         {failure !== null && (
-          <Alert>
-            {failure instanceof ApiError && failure.status === 422 ? (
-              <>
-                {t('borderEndorseInvalid')}
-                {failure.detail && <span className="problem-detail">{failure.detail}</span>}
-                {elsewhere.length > 0 && (
-                  <ul>
-                    {elsewhere.map((problem, index) => (
-                      <li key={index}>
-                        {problem.path && <code>{problem.path}</code>} {problem.message}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </>
-            ) : (
-              <ProblemText error={failure} i18n={i18n} />
-            )}
-          </Alert>
+          <SubmitProblem
+            failure={failure}
+            invalid={t('borderEndorseInvalid')}
+            elsewhere={elsewhere}
+            i18n={i18n}
+          />
         )}
       </div>
       {blocks.map((block, index) => (
