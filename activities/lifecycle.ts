@@ -121,9 +121,12 @@ function tradesOf(data: FormData): CoveredTrade[] {
   }));
 }
 
-/** The permit as a workflow keeps it: the signed document stays in the store, out of the history. */
+/**
+ * The permit as a workflow keeps it: the signed document and the verification token stay in the
+ * store, out of the history that the Temporal Web UI shows.
+ */
 function withoutSignature(permit: PermitRecord): PermitRecord {
-  const { signedPermit: _signed, ...rest } = permit;
+  const { signedPermit: _signed, verificationToken: _token, ...rest } = permit;
   return rest;
 }
 
