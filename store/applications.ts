@@ -73,13 +73,30 @@ const applicationSchema = new Schema<ApplicationDocument>(
 );
 
 /** Applications, keyed by their id (the Party code and a random part). */
+const timelineEntrySchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    at: { type: Date, required: true },
+    event: { type: String, required: true },
+    by: { type: String, default: null },
+    eventId: { type: String },
+    step: { type: String },
+    note: { type: String },
+  },
+  { collection: 'applicationEvents', versionKey: false },
+);
+
 export class ApplicationRepository {
   private readonly model: Model<ApplicationDocument>;
+  private readonly events: Model<TimelineEntry & { _id: string }>;
 
   constructor(connection: Connection) {
     this.model =
       (connection.models.Application as Model<ApplicationDocument>) ??
       connection.model<ApplicationDocument>('Application', applicationSchema);
+    this.events =
+      (connection.models.ApplicationEvent as Model<TimelineEntry & { _id: string }>) ??
+      connection.model<TimelineEntry & { _id: string }>('ApplicationEvent', timelineEntrySchema);
   }
 
   async create(application: ApplicationRecord): Promise<void> {
@@ -113,14 +130,20 @@ export class ApplicationRepository {
     await this.model.updateOne({ _id: id }, { $set: { data, procedure } }).exec();
   }
 
-  /** Adds a timeline entry (once per eventId) and moves the status when one is given. */
+  /**
+   * Adds a timeline entry (once per eventId) and moves the status when one is given. Each entry is
+   * a document of its own, keyed `<application>|<eventId>`: findings decided in parallel write
+   * their entries at the same moment, and a `$push` onto one array loses some of them on
+   * databases that update a document by reading and rewriting it (FerretDB v1 does).
+   */
   async recordEvent(id: string, entry: TimelineEntry & { eventId: string }, status?: ApplicationStatus) {
-    await this.model
-      .updateOne(
-        { _id: id, 'timeline.eventId': { $ne: entry.eventId } },
-        { $push: { timeline: entry }, ...(status ? { $set: { status } } : {}) },
-      )
-      .exec();
+    try {
+      await this.events.create({ _id: `${id}|${entry.eventId}`, ...entry });
+    } catch (error) {
+      // The same activity retried after a crash: its entry is there already.
+      if ((error as { code?: number }).code !== 11000) throw error;
+    }
+    if (status) await this.model.updateOne({ _id: id }, { $set: { status } }).exec();
   }
 
   /** The permit issued on the application, or the one that replaced it. */
@@ -129,10 +152,21 @@ export class ApplicationRepository {
   }
 
   async find(id: string): Promise<ApplicationRecord | undefined> {
-    const found = await this.model.findById(id).lean<ApplicationDocument>().exec();
+    const found = await this.model.findById(String(id)).lean<ApplicationDocument>().exec();
     if (!found) return undefined;
-    const { _id, ...rest } = found;
-    return { id: _id, ...rest };
+    const { _id, timeline, ...rest } = found;
+    // The entries' keys start with the application's id: a range of _id, read in key order.
+    const recorded = await this.events
+      .find({ _id: { $gte: `${_id}|`, $lt: `${_id}|\uffff` } })
+      .lean<(TimelineEntry & { _id: string })[]>()
+      .exec();
+    const entries = recorded.map(({ _id: _key, ...entry }) => entry);
+    return {
+      id: _id,
+      ...rest,
+      // Entries written into the document itself (the submission, and those of earlier versions) come first on ties.
+      timeline: [...timeline, ...entries].sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime()),
+    };
   }
 
   /** When each application submitted in the period was filed and where it stands now, one at a time. */
