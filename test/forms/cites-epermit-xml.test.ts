@@ -1,7 +1,5 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { DocumentType } from '../../domain/codes';
 import {
   DOCUMENT_TITLES,
   formCategory,
@@ -21,52 +19,16 @@ import {
   type ReadCitesEPermit,
 } from '../../forms/cites-epermit-xml';
 import { permitDocumentOf, type PermitDocumentInput } from '../../forms/permit-document';
-import { projectRoot } from '../../server/project';
+import { exampleNamed, examples, permitInputOf, type Example } from '../support/permit-examples';
 import { sharedDataFile } from '../support/shared-data';
 
-interface Example {
-  documentType: DocumentType;
-  data: Record<string, unknown>;
-}
-
-const examplesDir = path.join(projectRoot, 'examples', 'applications');
-const examples: Record<string, Example> = Object.fromEntries(
-  fs
-    .readdirSync(examplesDir)
-    .filter((file) => file.endsWith('.json'))
-    .map((file) => [file, JSON.parse(fs.readFileSync(path.join(examplesDir, file), 'utf8')) as Example]),
-);
-
+// Box 6 with a post-office box, a box the XML carries.
 const managementAuthority = {
   name: 'Kenya Wildlife Service',
   address: { streetLines: ['Langata Road'], postOfficeBox: 'P.O. Box 40241', city: 'Nairobi', country: 'KE' },
 };
-const official = { name: 'Grace Wanjiru', title: 'Head, CITES Permits' };
-const permit = {
-  number: 'KE26000123E',
-  validFrom: '2026-10-20',
-  validUntil: '2027-04-19',
-  issuedAt: '2026-10-20T09:30:00.000Z',
-};
-
-function inputOf(example: Example, extra: Partial<PermitDocumentInput> = {}): PermitDocumentInput {
-  return {
-    documentType: example.documentType,
-    data: example.data,
-    permit,
-    managementAuthority,
-    official,
-    place: 'Nairobi',
-    signatureKeyId: 'ke-ma-2026-01',
-    ...extra,
-  };
-}
-
-const exampleNamed = (file: string): Example => {
-  const example = examples[file];
-  if (!example) throw new Error(`examples/applications/${file} is missing`);
-  return example;
-};
+const inputOf = (example: Example, extra: Partial<PermitDocumentInput> = {}) =>
+  permitInputOf(example, { managementAuthority, ...extra });
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 const documentOf = (file: string, extra: Partial<PermitDocumentInput> = {}) =>
   permitDocumentOf(inputOf(exampleNamed(file), extra));

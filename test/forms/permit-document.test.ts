@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { DocumentType } from '../../domain/codes';
 import type {
   ExportPermit,
@@ -9,52 +7,17 @@ import type {
   TravellingExhibitionCertificate,
 } from '../../domain/documents';
 import { layoutSheets } from '../../domain/documents';
-import { PermitDataError, permitDocumentOf, type PermitDocumentInput } from '../../forms/permit-document';
-import { projectRoot } from '../../server/project';
+import { PermitDataError, permitDocumentOf } from '../../forms/permit-document';
+import {
+  exampleNamed,
+  examples,
+  managementAuthority,
+  official,
+  permit,
+  permitInputOf,
+} from '../support/permit-examples';
 
-interface Example {
-  documentType: DocumentType;
-  data: Record<string, unknown>;
-}
-
-const examplesDir = path.join(projectRoot, 'examples', 'applications');
-const examples: Record<string, Example> = Object.fromEntries(
-  fs
-    .readdirSync(examplesDir)
-    .filter((file) => file.endsWith('.json'))
-    .map((file) => [file, JSON.parse(fs.readFileSync(path.join(examplesDir, file), 'utf8')) as Example]),
-);
-
-const managementAuthority = {
-  name: 'Kenya Wildlife Service',
-  address: { streetLines: ['Langata Road'], city: 'Nairobi', country: 'KE' },
-};
-const official = { name: 'Grace Wanjiru', title: 'Head, CITES Permits' };
-const permit = {
-  number: 'KE26000123E',
-  validFrom: '2026-10-20',
-  validUntil: '2027-04-19',
-  issuedAt: '2026-10-20T09:30:00.000Z',
-};
-
-function inputOf(example: Example, extra: Partial<PermitDocumentInput> = {}): PermitDocumentInput {
-  return {
-    documentType: example.documentType,
-    data: example.data,
-    permit,
-    managementAuthority,
-    official,
-    place: 'Nairobi',
-    signatureKeyId: 'ke-ma-2026-01',
-    ...extra,
-  };
-}
-
-const exampleNamed = (file: string): Example => {
-  const example = examples[file];
-  if (!example) throw new Error(`examples/applications/${file} is missing`);
-  return example;
-};
+const inputOf = permitInputOf;
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 describe('permitDocumentOf', () => {
