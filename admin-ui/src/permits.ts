@@ -10,6 +10,19 @@ export function hasPermit(status: string): boolean {
   return permitStatuses.has(status);
 }
 
+/**
+ * Whether the application's record has caught up with its permit: it names that permit and shows
+ * the same status (an application reads "issued" while its permit is "valid"). The lifecycle
+ * records the application a moment after the permit, so the page reads it again until this holds.
+ */
+export function applicationShowsPermit(
+  application: { id: string; permitId?: string; status: string },
+  permit: { id: string; status: string },
+): boolean {
+  if ((application.permitId ?? application.id) !== permit.id) return false;
+  return application.status === (permit.status === 'valid' ? 'issued' : permit.status);
+}
+
 /** The applicant may still withdraw: the application is not decided yet. */
 export function mayWithdraw(status: string): boolean {
   return status === 'submitted' || status === 'under-review' || status === 'more-information-requested';

@@ -1,4 +1,5 @@
 import {
+  applicationShowsPermit,
   blockLabel,
   blockNames,
   hasPermit,
@@ -31,6 +32,22 @@ describe('permit helpers', () => {
     expect(hasPermit('rejected')).toBe(false);
     expect(mayWithdraw('withdrawn')).toBe(false);
   });
+
+  it.each([
+    ['valid', 'issued', undefined, true],
+    ['used', 'used', undefined, true],
+    ['cancelled', 'cancelled', undefined, true],
+    ['used', 'endorsed', undefined, false],
+    ['endorsed', 'issued', undefined, false],
+    ['valid', 'issued', 'KE-APP-2', false],
+    ['valid', 'issued', 'KE-APP-1', true],
+  ])(
+    'sees the application caught up with a %s permit when it reads %s and names %s',
+    (permitStatus, applicationStatus, permitId, expected) => {
+      const application = { id: 'KE-APP-1', status: applicationStatus, ...(permitId ? { permitId } : {}) };
+      expect(applicationShowsPermit(application, { id: 'KE-APP-1', status: permitStatus })).toBe(expected);
+    },
+  );
 
   it('names the blocks from the filed data', () => {
     const names = blockNames({

@@ -5,6 +5,7 @@ import type { MessageKey } from '../messages';
 import { useI18n, type I18n } from '../i18n';
 import { mayDo } from '../navigation';
 import {
+  applicationShowsPermit,
   blockLabel,
   blockNames,
   localIsoDate,
@@ -64,7 +65,7 @@ export function PermitBox({
   );
   const names = blockNames(application.data);
   // The lifecycle records the change a moment after it accepts it: the permit is read again until
-  // it has settled (or a few seconds pass), then the application until it names that permit.
+  // it has settled (or a few seconds pass), then the application until it shows that permit.
   const changed = useCallback<Changed>(
     async (answer, settled) => {
       let permit = answer;
@@ -74,7 +75,7 @@ export function PermitBox({
       }
       replace(permit);
       let fresh = await refresh().catch(() => undefined);
-      for (let attempt = 0; fresh && (fresh.permitId ?? fresh.id) !== permit.id && attempt < 20; attempt++) {
+      for (let attempt = 0; fresh && !applicationShowsPermit(fresh, permit) && attempt < 20; attempt++) {
         await pause(500);
         fresh = await refresh().catch(() => fresh);
       }
