@@ -31,6 +31,35 @@ const REFUSALS: Record<string, 'conflict' | 'not-allowed' | 'invalid'> = {
   ReasonRequired: 'invalid',
 };
 
+/** Refusals for the permit's state that may only mean the lifecycle has not caught up with its record. */
+const STATE_REFUSALS = new Set(['NotEndorsable', 'NotCancellable', 'NotConfirmable', 'NotReplaceable']);
+
+/** Whether a lifecycle's validator refused the change for the permit's state. */
+export function refusedForState(error: unknown): boolean {
+  const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
+  return cause instanceof ApplicationFailure && STATE_REFUSALS.has(cause.type ?? '');
+}
+
+/**
+ * Where the lifecycle stands against the permit's record: the activities write the permit as
+ * issued (or endorsed) a moment before the workflow moves on, so a caller who read the record in
+ * between may be refused for a state the record no longer shows. `behind`: the workflow has not
+ * moved on yet; `in-step`: it has (perhaps just now); `apart`: the refusal is not about this.
+ */
+export function lifecycleAgainstRecord(
+  permitStatus: string,
+  lifecycleStatus: string,
+): 'behind' | 'in-step' | 'apart' {
+  const caughtUp: Record<string, { behind: string; inStep: string }> = {
+    valid: { behind: 'under-review', inStep: 'issued' },
+    endorsed: { behind: 'issued', inStep: 'endorsed' },
+  };
+  const expected = caughtUp[permitStatus];
+  if (expected?.behind === lifecycleStatus) return 'behind';
+  if (expected?.inStep === lifecycleStatus) return 'in-step';
+  return 'apart';
+}
+
 /** A refusal by a lifecycle's update validator as a PangolinError; anything else as Temporal being unavailable. */
 export function lifecycleRefusal(error: unknown, doing: string): PangolinError {
   const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;

@@ -5,12 +5,13 @@ import {
   cancelPermit,
   confirmImport,
   endorsePermit,
+  lifecycleState,
   lifecycleWorkflowId,
   replaceIssuedPermit,
   type PermitEndorsement,
   type PermitReplacement,
 } from '../../workflows/permit-lifecycle';
-import { lifecycleRefusal } from './lifecycles';
+import { lifecycleAgainstRecord, lifecycleRefusal, refusedForState } from './lifecycles';
 import type { PermitRecord, PermitRepository } from '../../store/permits';
 import { invalid, notFound, PangolinError } from '../errors';
 import { endorsedQuantitiesOf, type EndorsedBlock } from '../../domain/documents/endorsed-blocks';
@@ -63,6 +64,10 @@ const officerOf = (actor: UserActor) => ({
   email: actor.email,
   roles: [...actor.roles],
 });
+
+/** About five seconds for a lifecycle to catch up with its record; it takes milliseconds unless overloaded. */
+const CATCH_UP_ATTEMPTS = 25;
+const CATCH_UP_PAUSE_MS = 200;
 
 const PERMIT_ID = new RegExp(String.raw`^${APPLICATION_ID}(-R\d{1,3})?$`);
 
@@ -132,7 +137,11 @@ export class PermitService {
     return this.get(caller, id);
   }
 
-  /** Sends an update to the lifecycle of the permit's application, naming the permit it is meant for. */
+  /**
+   * Sends an update to the lifecycle of the permit's application, naming the permit it is meant
+   * for. A refusal for the permit's state while the lifecycle is still catching up with the record
+   * is tried again for a few seconds: validators record nothing, so another try is safe.
+   */
   private async send<T>(
     id: string,
     update: (
@@ -141,17 +150,30 @@ export class PermitService {
       permit: PermitRecord,
     ) => Promise<T>,
   ): Promise<T> {
-    const permit = PERMIT_ID.test(id) ? await this.permits.find(id) : undefined;
-    if (!permit) throw notFound(`Permit ${id}`);
-    try {
-      return await update(
-        this.temporal.workflow.getHandle(lifecycleWorkflowId(permit.applicationId)),
-        permit.id,
-        permit,
-      );
-    } catch (error) {
-      if (error instanceof PangolinError) throw error;
-      throw lifecycleRefusal(error, 'The change of the permit');
+    let triedInStep = false;
+    for (let attempt = 1; ; attempt++) {
+      const permit = PERMIT_ID.test(id) ? await this.permits.find(id) : undefined;
+      if (!permit) throw notFound(`Permit ${id}`);
+      const handle = this.temporal.workflow.getHandle(lifecycleWorkflowId(permit.applicationId));
+      try {
+        return await update(handle, permit.id, permit);
+      } catch (error) {
+        if (error instanceof PangolinError) throw error;
+        if (attempt < CATCH_UP_ATTEMPTS && refusedForState(error)) {
+          const lifecycle = await handle.query(lifecycleState).catch(() => undefined);
+          const standing = lifecycle ? lifecycleAgainstRecord(permit.status, lifecycle.status) : 'apart';
+          if (standing === 'behind') {
+            await new Promise((resolve) => setTimeout(resolve, CATCH_UP_PAUSE_MS));
+            continue;
+          }
+          // It caught up between the refusal and the query: its answer now is the real one.
+          if (standing === 'in-step' && !triedInStep) {
+            triedInStep = true;
+            continue;
+          }
+        }
+        throw lifecycleRefusal(error, 'The change of the permit');
+      }
     }
   }
 
