@@ -9,6 +9,7 @@ import type { PangolinConfig } from './config';
 import type { AppServices } from './composition';
 import { authenticate } from './http/authenticate';
 import { idempotency } from './http/idempotency';
+import { jsonBody } from './http/json-body';
 import { HttpMetrics } from './http/metrics';
 import { notFoundRoute, problemHandler } from './http/problem';
 import { RouteTable } from './http/route-table';
@@ -82,7 +83,7 @@ export function apiRouteTable(config: PangolinConfig, services: AppServices): Ro
 /** Everything under /api: its routes come only from the route table. */
 export function createApiRouter(config: PangolinConfig, services: AppServices): express.Router {
   const api = express.Router();
-  api.use(express.json({ limit: '1mb', strict: true }));
+  api.use(jsonBody());
   api.use(cookieParser());
   api.use(authenticate(services.auth, config.http.publicUrl));
   apiRouteTable(config, services).mount(api, { idempotency: idempotency(services.idempotencyKeys) });

@@ -79,6 +79,7 @@ export function buildOpenApi(routes: RouteTable, party: string): Record<string, 
           ? {
               400: problemResponse('Malformed JSON'),
               413: problemResponse('Body too large'),
+              415: problemResponse('The body is not JSON in UTF-8'),
               422: problemResponse('Invalid data, with every field path and message'),
             }
           : {}),

@@ -58,16 +58,34 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
   };
 }
 
-/** express and body-parser raise their own errors for bad JSON and oversized bodies. */
+/** body-parser's error types, as a client acts on them. */
+const readingProblems = new Map<unknown, string>([
+  ['entity.parse.failed', 'The body is not valid JSON.'],
+  ['entity.too.large', 'The body is larger than allowed.'],
+  ['charset.unsupported', 'Send JSON in UTF-8.'],
+  [
+    'encoding.unsupported',
+    'This Content-Encoding is not supported: send the body as it is, or gzip, deflate or br.',
+  ],
+  ['request.aborted', 'The request was cut off before its body was complete.'],
+  ['request.size.invalid', 'The body is not as long as its Content-Length says.'],
+]);
+
+/**
+ * body-parser raises errors meant for the client (http-errors marks them `expose`) with a 4xx status
+ * and a type, and express's router a URIError with status 400 for a path it cannot decode. Their
+ * status is kept, with a sentence of ours, since their messages quote the request back; a status
+ * Pangolin has no kind for is a request that could not be read.
+ */
 function toPangolinError(error: unknown): PangolinError | undefined {
   if (error instanceof PangolinError) return error;
-  const typed = error as { type?: string; status?: number } | undefined;
-  if (typed?.type === 'entity.parse.failed')
-    return new PangolinError('malformed', 'The body is not valid JSON.');
-  if (typed?.type === 'entity.too.large')
-    return new PangolinError('too-large', 'The body is larger than allowed.');
-  if (typed?.status === 415 || typed?.type === 'encoding.unsupported') {
-    return new PangolinError('malformed', 'The body encoding is not supported.');
-  }
-  return undefined;
+  const { status, type, expose } = (error ?? {}) as { status?: unknown; type?: unknown; expose?: unknown };
+  if (expose !== true && !(error instanceof URIError)) return undefined;
+  if (typeof status !== 'number' || status < 400 || status > 499) return undefined;
+  const kind =
+    (Object.keys(statusOf) as PangolinErrorKind[]).find((candidate) => statusOf[candidate] === status) ??
+    'malformed';
+  const detail =
+    error instanceof URIError ? 'The path is not valid percent-encoding.' : readingProblems.get(type);
+  return new PangolinError(kind, detail ?? `${titleOf[kind]}.`);
 }

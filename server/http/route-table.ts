@@ -69,7 +69,14 @@ export class RouteTable {
             response.locals.query = query;
           }
           if (validateBody) {
-            if (req.body === undefined || !req.is('application/json')) {
+            // is() is false for a body of another type (or of none named), null for no body at all.
+            if (req.is('application/json') === false) {
+              throw new PangolinError(
+                'unsupported-media-type',
+                'Send the body as JSON (Content-Type: application/json).',
+              );
+            }
+            if (req.body === undefined) {
               throw new PangolinError('invalid', 'Send a JSON body (Content-Type: application/json).', [
                 { path: '/', message: 'is required' },
               ]);

@@ -14,8 +14,37 @@ export function compileBody(schema: JsonSchema): ValidateFunction {
   return bodyAjv.compile(schema);
 }
 
-export function compileQuery(schema: JsonSchema): ValidateFunction {
-  return queryAjv.compile(schema);
+export interface QueryValidator {
+  /** Validates the query in place: values are coerced to their schema's types, defaults filled in. */
+  (query: Record<string, unknown>): boolean;
+  errors: ErrorObject[] | null;
+}
+
+/**
+ * ajv coerces "1e309" or "Infinity" to a number and then skips the parameter's bounds, which apply
+ * to finite numbers only: a parameter coerced to a number that is not finite is refused here.
+ */
+export function compileQuery(schema: JsonSchema): QueryValidator {
+  const validate = queryAjv.compile(schema);
+  const validateQuery: QueryValidator = Object.assign(
+    (query: Record<string, unknown>) => {
+      const valid = validate(query);
+      const unbounded = Object.entries(query)
+        .filter(([, value]) => typeof value === 'number' && !Number.isFinite(value))
+        .map(([name]): ErrorObject => ({
+          instancePath: `/${name}`,
+          schemaPath: '#/type',
+          keyword: 'type',
+          params: { type: 'number' },
+          message: 'must be a finite number',
+        }));
+      const errors = [...(validate.errors ?? []), ...unbounded];
+      validateQuery.errors = errors.length > 0 ? errors : null;
+      return valid && unbounded.length === 0;
+    },
+    { errors: null },
+  );
+  return validateQuery;
 }
 
 /** ajv's errors as field paths and sentences a person understands. */

@@ -14,6 +14,7 @@ import { hasPermission, requirePermission, requireSignedIn, type Caller } from '
 import type { AuditTrail } from './audit-trail';
 import { draftForPublishing, publishedOrConflict } from './four-eyes';
 import { installDefaults } from './install-defaults';
+import { storableDataProblems } from './storable-data';
 
 export interface DraftInput extends FormContent {
   documentType?: DocumentType;
@@ -181,6 +182,13 @@ export class FormService {
         })),
       );
     }
+    // The content is stored as it is: field names the database cannot keep would fail only there.
+    const unstorable = [
+      ...storableDataProblems(input.schema, '/schema'),
+      ...storableDataProblems(input.uiSchema, '/uiSchema'),
+      ...storableDataProblems(input.translations, '/translations'),
+    ];
+    if (unstorable.length > 0) throw invalid('The form has field names that cannot be kept.', unstorable);
     const existing = await this.forms.find(formId);
     const documentType = existing?.documentType ?? input.documentType;
     if (!documentType || !isDocumentType(documentType)) {
