@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
-import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { PangolinConfig } from './config';
 import type { AppServices } from './composition';
@@ -12,6 +10,7 @@ import { idempotency } from './http/idempotency';
 import { jsonBody } from './http/json-body';
 import { HttpMetrics } from './http/metrics';
 import { notFoundRoute, problemHandler } from './http/problem';
+import { requestLogging } from './http/request-logging';
 import { RouteTable } from './http/route-table';
 import { securityHeaders } from './http/security';
 import { projectRoot } from './project';
@@ -98,18 +97,7 @@ export function createApp(config: PangolinConfig, services: AppServices, logger:
   const metrics = new HttpMetrics();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
-    }),
-  );
+  app.use(requestLogging(logger));
   app.use(metrics.middleware());
   app.use(securityHeaders(config.http.publicUrl.startsWith('https:')));
 

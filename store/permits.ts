@@ -192,8 +192,14 @@ export class PermitRepository {
 
   /** The permit a verification token was printed on, if any. */
   async findByVerificationToken(token: string): Promise<PermitRecord | undefined> {
+    const permitId = await this.permitIdOfVerificationToken(token);
+    return permitId ? this.find(permitId) : undefined;
+  }
+
+  /** The id of the permit a verification token was printed on: once set, it never changes. */
+  async permitIdOfVerificationToken(token: string): Promise<string | undefined> {
     const entry = await this.verifications.findById(String(token)).lean<VerificationDocument>().exec();
-    return entry ? this.find(entry.permitId) : undefined;
+    return entry?.permitId;
   }
 
   /** Moves the permit on after issuance and keeps what moved it (endorsement, confirmation, cancellation, replacement). */
