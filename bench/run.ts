@@ -7,6 +7,8 @@
  * object `{"<section>": {perSecond, baselinePerSecond, ratio, ...}, ...}`. A section that fails,
  * or whose load met non-2xx answers or errors, is reported loudly and makes the exit code 1.
  */
+import { annualReportSection } from './sections/annual-report';
+import { lifecycleSection } from './sections/lifecycle';
 import { submissionSection } from './sections/submission';
 import { verifySection } from './sections/verify';
 import { startBenchStack, type BenchStack } from './support/bench-stack';
@@ -16,10 +18,11 @@ import { formatNumber, formatTable, type Column } from './support/table';
 
 /** Run in this order, against one stack. */
 const SECTIONS: BenchSection[] = [
-  // lifecycle (bench/sections/lifecycle.ts) goes here, first: it wants a worker with no backlog.
+  // First: it wants a worker with no backlog.
+  lifecycleSection,
   verifySection,
   submissionSection,
-  // report (the annual report section) goes here.
+  annualReportSection,
 ];
 
 const columns: Column<TableRow & { section: string }>[] = [

@@ -43,6 +43,8 @@ export interface PermitView {
   replaces?: PermitRecord['replaces'];
   /** On a replaced permit: the one that replaced it. */
   replacedBy?: PermitRecord['replacedBy'];
+  /** The token of `/api/verify/:token`, which its QR code carries. */
+  verificationToken?: string;
   /** The public page its QR code opens, for the holder to share with buyers and inspectors. */
   verificationUrl?: string;
   /** Whether it was signed at issuance, so its PDF and JWS can be fetched. */
@@ -203,7 +205,10 @@ export class PermitService {
       ...(permit.replaces ? { replaces: permit.replaces } : {}),
       ...(permit.replacedBy ? { replacedBy: permit.replacedBy } : {}),
       ...(permit.verificationToken
-        ? { verificationUrl: `${this.publicUrl}/verify/${permit.verificationToken}` }
+        ? {
+            verificationToken: permit.verificationToken,
+            verificationUrl: `${this.publicUrl}/verify/${permit.verificationToken}`,
+          }
         : {}),
       signed: permit.signedPermit !== undefined,
     };

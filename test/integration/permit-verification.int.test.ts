@@ -118,6 +118,7 @@ describe('signed permits, their PDF, public verification and the border endorsem
       token: applicant,
     });
     expect(held.body).toMatchObject({
+      verificationToken: token,
       verificationUrl: `${stack.config.http.publicUrl}/verify/${token}`,
       signed: true,
     });
