@@ -279,7 +279,7 @@ export function createLifecycleActivities(
 
     /** The standing non-detriment findings that settle the application's NDF step today, if any. */
     async standingFindingFor(input: { applicationId: string }): Promise<StandingFindingAnswer | null> {
-      const application = await applications.find(input.applicationId);
+      const application = await applications.findWithoutTimeline(input.applicationId);
       if (!application)
         throw ApplicationFailure.nonRetryable(
           `Application ${input.applicationId} does not exist`,
@@ -306,7 +306,7 @@ export function createLifecycleActivities(
       applicationId: string;
       party: string;
     }): Promise<{ settled: boolean; note: string } | null> {
-      const application = await applications.find(input.applicationId);
+      const application = await applications.findWithoutTimeline(input.applicationId);
       if (!application) return null;
       const importingParty = textAt(objectAt(objectAt(application.data.importer).address).country);
       const permitNumber = textAt(objectAt(application.data.importPermit).permitNumber);
@@ -338,7 +338,7 @@ export function createLifecycleActivities(
     async drawReExportQuantities(input: {
       applicationId: string;
     }): Promise<{ refused: false; notes: string[] } | { refused: true; reason: string }> {
-      const { lines, notes } = reExportLinesOf(await applications.find(input.applicationId));
+      const { lines, notes } = reExportLinesOf(await applications.findWithoutTimeline(input.applicationId));
       const taken: string[] = [];
       for (const [key, line] of lines) {
         const answer = await reExportBalances.draw(key, input.applicationId, line.quantity);
@@ -368,7 +368,7 @@ export function createLifecycleActivities(
       /** What customs endorsed per block; absent when nothing left the country. */
       endorsedQuantities?: number[];
     }): Promise<{ notes: string[] }> {
-      const { lines } = reExportLinesOf(await applications.find(input.applicationId));
+      const { lines } = reExportLinesOf(await applications.findWithoutTimeline(input.applicationId));
       const notes: string[] = [];
       for (const [key, line] of lines) {
         const drawn = await reExportBalances.drawnBy(key, input.applicationId);
@@ -419,7 +419,7 @@ export function createLifecycleActivities(
           documentType: replaced.documentType,
         });
         const validFrom = issuedAt.toISOString().slice(0, 10);
-        const application = await applications.find(input.applicationId);
+        const application = await applications.findWithoutTimeline(input.applicationId);
         const { signedPermit: _replacedSignature, verificationToken: _replacedToken, ...kept } = replaced;
         replacement = await permits.createOnce({
           ...kept,
@@ -515,7 +515,7 @@ export function createLifecycleActivities(
         await applications.setPermit(input.applicationId, existing.id);
         return withoutSignature(existing);
       }
-      const application = await applications.find(input.applicationId);
+      const application = await applications.findWithoutTimeline(input.applicationId);
       const issuedAt = new Date();
       const year = issuedAt.getUTCFullYear();
       const validFrom = issuedAt.toISOString().slice(0, 10);

@@ -24,11 +24,14 @@ export function createProcedureEvaluationActivities(
 ) {
   return {
     async evaluateApplicationProcedure(input: ProcedureEvaluationInput): Promise<ProcedureEvaluation> {
-      const application = await applications.find(input.applicationId);
+      const application = await applications.findWithoutTimeline(input.applicationId);
       if (!application) {
-        throw ApplicationFailure.nonRetryable(
-          `Application ${input.applicationId} does not exist`,
-          'NotFound',
+        // The API starts the lifecycle before it stores the application, so this can run first
+        // (a busy or restarting database): worth retrying. The workflow's retry policy gives up
+        // after a few minutes, when the storing must have failed.
+        throw ApplicationFailure.retryable(
+          `Application ${input.applicationId} is not stored (yet)`,
+          'ApplicationNotStored',
         );
       }
       const versionId = application.procedureVersionId;

@@ -55,7 +55,7 @@ export function createQuotaActivities({
   ledger: QuotaLedger;
 }) {
   const linesFor = async (applicationId: string, year: number) => {
-    const application = await applications.find(applicationId);
+    const application = await applications.findWithoutTimeline(applicationId);
     return quotaLinesOf(application?.data ?? {}, await quotas.ofYear(year), year);
   };
 
@@ -68,7 +68,7 @@ export function createQuotaActivities({
     > {
       const year = new Date().getUTCFullYear();
       const lines = await linesFor(input.applicationId, year);
-      const application = await applications.find(input.applicationId);
+      const application = await applications.findWithoutTimeline(input.applicationId);
       const blockCount = Array.isArray(application?.data.blocks) ? application.data.blocks.length : 0;
       const quotaUse: (QuotaUse | null)[] = Array.from({ length: blockCount }, () => null);
       const notes: string[] = [];

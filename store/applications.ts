@@ -45,6 +45,8 @@ export interface ApplicationRecord {
   permitId?: string;
 }
 
+export type ApplicationWithoutTimeline = Omit<ApplicationRecord, 'timeline'>;
+
 /** What a list of applications shows: no form data, no outcome. */
 export type ApplicationSummary = Pick<
   ApplicationRecord,
@@ -149,6 +151,21 @@ export class ApplicationRepository {
   /** The permit issued on the application, or the one that replaced it. */
   async setPermit(id: string, permitId: string): Promise<void> {
     await this.model.updateOne({ _id: id }, { $set: { permitId } }).exec();
+  }
+
+  /**
+   * The application as its processing needs it, without the timeline: one read by _id. Reading the
+   * entries is a range of _id, which FerretDB on SQLite answers by scanning every application's
+   * entries, so the lifecycle's activities, which never need them, leave them.
+   */
+  async findWithoutTimeline(id: string): Promise<ApplicationWithoutTimeline | undefined> {
+    const found = await this.model
+      .findById(String(id), { timeline: 0 })
+      .lean<Omit<ApplicationDocument, 'timeline'>>()
+      .exec();
+    if (!found) return undefined;
+    const { _id, ...rest } = found;
+    return { id: _id, ...rest };
   }
 
   async find(id: string): Promise<ApplicationRecord | undefined> {

@@ -182,7 +182,9 @@ export class PermitService {
   async get(caller: Caller, id: string): Promise<PermitView> {
     const actor = requireSignedIn(caller);
     const permit = PERMIT_ID.test(id) ? await this.permits.find(id) : undefined;
-    const application = permit ? await this.applications.find(permit.applicationId) : undefined;
+    const application = permit
+      ? await this.applications.findWithoutTimeline(permit.applicationId)
+      : undefined;
     const visible =
       application !== undefined &&
       (application.applicantId === actor.userId || hasPermission(caller.actor, 'applications.read-all'));
