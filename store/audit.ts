@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 import { canonicalJson } from '../domain/canonical-json';
+import { AuditLinks, type ChainHead } from './audit-links';
 
 export interface AuditActor {
   userId: string;
@@ -79,14 +80,13 @@ export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
     .digest('hex');
 }
 
-type ChainHead = { seq: number; hash: string };
-
 /**
  * The append-only, hash-chained audit trail. Appending needs no transaction: the sequence number
  * is the _id, so two processes appending at once collide and the loser moves on to the new head.
  */
 export class AuditRepository {
   private readonly model: Model<AuditEntry & { _id: number }>;
+  private readonly links: AuditLinks;
   /** Appends from this process go one at a time; only other processes' appends can collide. */
   private queue: Promise<unknown> = Promise.resolve();
   /** The newest entry this process knows of; others may have appended since. */
@@ -96,6 +96,7 @@ export class AuditRepository {
     this.model =
       (connection.models.AuditEntry as Model<AuditEntry & { _id: number }>) ??
       connection.model<AuditEntry & { _id: number }>('AuditEntry', auditSchema);
+    this.links = new AuditLinks(connection);
   }
 
   append(event: AuditEvent, at: Date = new Date()): Promise<AuditEntry> {
@@ -123,29 +124,60 @@ export class AuditRepository {
       try {
         await this.model.create({ _id: entry.seq, ...entry });
         this.head = { seq: entry.seq, hash: entry.hash };
+        await this.links.record(entry);
         return entry;
       } catch (error) {
         if ((error as { code?: number }).code !== 11000 || attempt >= 100) throw error;
-        head = await this.walkForward(head);
+        head = await this.catchUp(head);
       }
     }
   }
 
-  /** Follows the chain from a known entry to the newest one, by _id. */
+  /**
+   * Another process took the entry after `head`: on to the newest one by the links. The entry that
+   * won gets its link a moment after it is stored, so a missing link is waited for briefly before
+   * the entries themselves are read (needed when a process died in between).
+   */
+  private async catchUp(head: ChainHead): Promise<ChainHead> {
+    for (let wait = 1; wait <= 3; wait++) {
+      const reached = await this.followLinks(head);
+      if (reached.seq > head.seq) return reached;
+      await new Promise((resolve) => setTimeout(resolve, 50 * wait));
+    }
+    return this.walkForward(head);
+  }
+
+  private async followLinks(from: ChainHead): Promise<ChainHead> {
+    let head = from;
+    for (let next = await this.links.after(head); next; next = await this.links.after(head)) head = next;
+    return head;
+  }
+
+  /** Follows the chain from a known entry to the newest one: by the links, then by _id to be sure. */
   private async walkForward(from: ChainHead): Promise<ChainHead> {
     let head = from;
     for (;;) {
+      head = await this.followLinks(head);
       const next = await this.model
-        .findById(head.seq + 1, { seq: 1, hash: 1 })
-        .lean<ChainHead>()
+        .findById(head.seq + 1, { seq: 1, hash: 1, prevHash: 1 })
+        .lean<ChainHead & { prevHash: string }>()
         .exec();
       if (!next) return head;
+      await this.links.record(next);
       head = { seq: next.seq, hash: next.hash };
     }
   }
 
-  /** The newest entry, found with _id lookups only (doubling, then bisecting). */
+  /**
+   * The newest entry: near the highest link, made sure of by reading that entry; else (a trail from
+   * before the links) with _id lookups of the entries (doubling, then bisecting).
+   */
   private async findHead(): Promise<ChainHead> {
+    const linked = await this.links.highest();
+    if (linked) {
+      const entry = await this.model.findById(linked.seq, { seq: 1, hash: 1 }).lean<ChainHead>().exec();
+      if (entry?.hash === linked.hash) return this.walkForward({ seq: entry.seq, hash: entry.hash });
+    }
     const exists = async (seq: number) => (await this.model.exists({ _id: seq }).exec()) !== null;
     if (!(await exists(1))) return { seq: 0, hash: GENESIS_HASH };
     let low = 1;

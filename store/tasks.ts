@@ -105,12 +105,24 @@ export class TaskRepository {
       .exec();
   }
 
+  /** Records the decision on the open task; a retried activity finds it decided and leaves it. */
   async close(id: string, decision: TaskDecision): Promise<void> {
-    await this.model.updateOne({ _id: id, status: 'open' }, { $set: { status: 'done', decision } }).exec();
+    await this.changeOpen(id, { status: 'done', decision });
   }
 
   async cancel(id: string): Promise<void> {
-    await this.model.updateOne({ _id: id, status: 'open' }, { $set: { status: 'cancelled' } }).exec();
+    await this.changeOpen(id, { status: 'cancelled' });
+  }
+
+  /**
+   * Only the task's own lifecycle closes or cancels it, one step after another. FerretDB on SQLite
+   * finds the document of an update quickly only when the filter is its _id alone (with the status
+   * too, it reads every task ever opened), so whether it is still open is read first.
+   */
+  private async changeOpen(id: string, change: Partial<TaskDocument>): Promise<void> {
+    const task = await this.model.findById(id, { status: 1 }).lean<Pick<TaskDocument, 'status'>>().exec();
+    if (task?.status !== 'open') return;
+    await this.model.updateOne({ _id: id }, { $set: change }).exec();
   }
 
   async find(id: string): Promise<TaskRecord | undefined> {
