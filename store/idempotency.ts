@@ -26,6 +26,9 @@ const idempotencySchema = new Schema<IdempotencyRecord & { _id: string }>(
   { collection: 'idempotencyKeys', versionKey: false },
 );
 
+/** Longer than any request takes, even against servers that are restarting. */
+export const CLAIM_LEASE_MS = 120_000;
+
 export type IdempotencyClaim = { claimed: true } | { claimed: false; existing: IdempotencyRecord };
 
 export class IdempotencyRepository {
@@ -37,27 +40,51 @@ export class IdempotencyRepository {
       connection.model<IdempotencyRecord & { _id: string }>('IdempotencyKey', idempotencySchema);
   }
 
-  /** The first request with a key claims it atomically; later ones get what the first stored. */
+  /**
+   * The first request with a key claims it atomically; later ones get what the first stored. A
+   * claim still in progress after CLAIM_LEASE_MS was left by a process that died in the middle of
+   * the request (it would have answered long before): the retry takes it over and runs.
+   */
   async claim(scope: string, requestDigest: string, now: Date): Promise<IdempotencyClaim> {
+    if (await this.insertClaim(scope, requestDigest, now)) return { claimed: true };
+    const existing = await this.model.findById(String(scope), { _id: 0 }).lean<IdempotencyRecord>().exec();
+    if (!existing) return this.claim(scope, requestDigest, now);
+    const lapsed =
+      existing.state === 'in-progress' &&
+      existing.requestDigest === requestDigest &&
+      now.getTime() - new Date(existing.createdAt).getTime() > CLAIM_LEASE_MS;
+    if (lapsed && (await this.takeOver(existing, now))) return this.claim(scope, requestDigest, now);
+    return { claimed: false, existing };
+  }
+
+  private async insertClaim(scope: string, requestDigest: string, now: Date): Promise<boolean> {
     try {
       await this.model.create({ _id: scope, scope, requestDigest, state: 'in-progress', createdAt: now });
-      return { claimed: true };
+      return true;
     } catch (error) {
       if ((error as { code?: number }).code !== 11000) throw error;
-      const existing = await this.model
-        .findOne({ scope: { $eq: scope } }, { _id: 0 })
-        .lean<IdempotencyRecord>()
-        .exec();
-      if (!existing) return this.claim(scope, requestDigest, now);
-      return { claimed: false, existing };
+      return false;
     }
+  }
+
+  /**
+   * Removes a lapsed claim for one retry only. Several retries may find it lapsed at once, and a
+   * conditional delete is not atomic on FerretDB: the one whose marker (an insert, arbitrated by
+   * the _id index) goes in first removes it; the others wait like any retry.
+   */
+  private async takeOver(lapsed: IdempotencyRecord, now: Date): Promise<boolean> {
+    const marker = `${lapsed.scope}|lapsed|${new Date(lapsed.createdAt).getTime()}`;
+    if (!(await this.insertClaim(marker, lapsed.requestDigest, now))) return false;
+    await this.model.deleteOne({ _id: { $eq: lapsed.scope }, state: 'in-progress' }).exec();
+    return true;
   }
 
   async complete(
     scope: string,
     response: { status: number; contentType: string; body: string },
   ): Promise<void> {
-    await this.model.updateOne({ _id: { $eq: scope } }, { $set: { state: 'done', ...response } }).exec();
+    // By the _id alone, as a plain string: the only filter FerretDB on SQLite finds by its index.
+    await this.model.updateOne({ _id: String(scope) }, { $set: { state: 'done', ...response } }).exec();
   }
 
   /** A request that failed without an answer worth keeping frees its key for a retry. */

@@ -8,7 +8,8 @@ import { callerOf } from './route-table';
 /**
  * `Idempotency-Key` on a POST: the first request runs and its answer is kept; a retry with the
  * same key gets that answer again and creates nothing. The same key with a different body is a
- * client mistake (422); a retry while the first is still running is told to wait (409).
+ * client mistake (422); a retry while the first is still running is told to wait (409), until
+ * the first is answered or its claim lapses because the process running it died.
  */
 export function idempotency(keys: IdempotencyRepository): RequestHandler {
   return async (req, res, next) => {
@@ -47,7 +48,9 @@ export function idempotency(keys: IdempotencyRepository): RequestHandler {
     // Store the answer before it leaves, so a retry can never see the key still in progress
     // after the client got its answer; 5xx failures free the key for a retry instead.
     const send = res.send.bind(res);
+    let sent = false;
     res.send = (body?: unknown) => {
+      sent = true;
       const text =
         typeof body === 'string'
           ? body
@@ -67,9 +70,23 @@ export function idempotency(keys: IdempotencyRepository): RequestHandler {
         .finally(() => send(body));
       return res;
     };
-    res.on('close', () => {
-      if (!res.writableFinished) keys.release(scope).catch(() => undefined);
+    // Answers without a body (a 204) leave through res.end alone; they are kept all the same.
+    res.on('finish', () => {
+      if (sent) return;
+      const stored =
+        res.statusCode >= 500
+          ? keys.release(scope)
+          : keys.complete(scope, {
+              status: res.statusCode,
+              contentType: String(res.get('content-type') ?? 'application/json'),
+              body: '',
+            });
+      stored.catch((error: unknown) =>
+        req.log?.error({ err: error }, 'could not store the idempotent answer'),
+      );
     });
+    // A client that gives up (a timeout, a closed tab) does not stop the request: the key stays
+    // claimed until its answer is stored, or the claim lapses because the process died.
     next();
   };
 }
