@@ -1,4 +1,5 @@
 import mongoose, { type Connection } from 'mongoose';
+import { watchHeartbeats } from './heartbeat-watchdog';
 
 export interface StoreSettings {
   uri: string;
@@ -7,19 +8,25 @@ export interface StoreSettings {
 
 /**
  * Opens the system of record. Retries until the deadline because the database may still be
- * starting beside us; afterwards the driver reconnects by itself when the server comes back.
+ * starting beside us; afterwards the driver reconnects by itself when the server comes back (and
+ * the heartbeat watchdog reopens the connection when the driver cannot).
  */
 export async function connectStore(settings: StoreSettings, startTimeoutMs = 30_000): Promise<Connection> {
   const deadline = Date.now() + startTimeoutMs;
+  const options = {
+    dbName: settings.database,
+    serverSelectionTimeoutMS: 5_000,
+    // FerretDB and MongoDB both build indexes on start; the models declare the ones they need.
+    autoIndex: true,
+  };
   for (;;) {
-    const connection = mongoose.createConnection(settings.uri, {
-      dbName: settings.database,
-      serverSelectionTimeoutMS: 5_000,
-      // FerretDB and MongoDB both build indexes on start; the models declare the ones they need.
-      autoIndex: true,
-    });
+    const connection = mongoose.createConnection(settings.uri, options);
     try {
       await connection.asPromise();
+      watchHeartbeats(connection, async () => {
+        await connection.close();
+        await connection.openUri(settings.uri, options);
+      });
       return connection;
     } catch (error) {
       await connection.close().catch(() => undefined);
