@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { isDatabaseUnreachable } from '../../store/unreachable';
 import { PangolinError, type PangolinErrorKind } from '../errors';
 
 const statusOf: Record<PangolinErrorKind, number> = {
@@ -79,6 +80,12 @@ const readingProblems = new Map<unknown, string>([
  */
 function toPangolinError(error: unknown): PangolinError | undefined {
   if (error instanceof PangolinError) return error;
+  // A database restarting is an outage the client waits out (503), not a fault of ours (500).
+  if (isDatabaseUnreachable(error))
+    return new PangolinError(
+      'unavailable',
+      'The database cannot be reached at the moment; try again shortly.',
+    );
   const { status, type, expose } = (error ?? {}) as { status?: unknown; type?: unknown; expose?: unknown };
   if (expose !== true && !(error instanceof URIError)) return undefined;
   if (typeof status !== 'number' || status < 400 || status > 499) return undefined;

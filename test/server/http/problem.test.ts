@@ -26,6 +26,11 @@ const systemChecks = {
     throw new Error('database exploded at 10.0.0.3');
   },
   find: async (_caller: unknown, id: string): Promise<never> => {
+    if (id === 'while-the-database-restarts') {
+      throw Object.assign(new Error('connect ECONNREFUSED 10.0.0.3:27017'), {
+        name: 'MongoServerSelectionError',
+      });
+    }
     throw new PangolinError('not-found', `System check ${id} was not found`);
   },
 };
@@ -61,6 +66,11 @@ describe('HTTP errors are problem documents', () => {
     ['an unknown API route', { method: 'GET', path: '/api/nothing-here' }, 404],
     ['a missing record', { method: 'GET', path: '/api/system/checks/abc' }, 404],
     ['an unexpected failure', { method: 'POST', path: '/api/system/checks' }, 500],
+    [
+      'the database out of reach',
+      { method: 'GET', path: '/api/system/checks/while-the-database-restarts' },
+      503,
+    ],
   ])('%s', async (_case, request, status) => {
     const response = await fetch(`${base}${request.path}`, {
       method: request.method,
