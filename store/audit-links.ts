@@ -39,15 +39,19 @@ export class AuditLinks {
       connection.model<AuditLink>('AuditLink', linkSchema);
   }
 
-  /** The link of an entry just appended, or found without one. A link not written only costs a scan later. */
-  async record(entry: ChainHead & { prevHash: string }): Promise<void> {
+  /** The links of entries just appended, or found without one. A link not written only costs a scan later. */
+  async record(entries: (ChainHead & { prevHash: string })[]): Promise<void> {
     await this.model
-      .updateOne(
-        { _id: String(entry.seq) },
-        { $set: { hash: entry.hash, prevHash: entry.prevHash } },
-        { upsert: true },
+      .bulkWrite(
+        entries.map((entry) => ({
+          updateOne: {
+            filter: { _id: String(entry.seq) },
+            update: { $set: { hash: entry.hash, prevHash: entry.prevHash } },
+            upsert: true,
+          },
+        })),
+        { ordered: false },
       )
-      .exec()
       .catch(() => undefined);
   }
 

@@ -80,6 +80,31 @@ export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
     .digest('hex');
 }
 
+/** At most this many appends of one process go into one insert. */
+const MAX_BATCH = 100;
+
+/** The events as entries following `head`, each chained to the one before. */
+function chainAfter(head: ChainHead, events: { event: AuditEvent; at: Date }[]): AuditEntry[] {
+  let previous = head;
+  return events.map(({ event, at }) => {
+    const unsigned: Omit<AuditEntry, 'hash'> = {
+      seq: previous.seq + 1,
+      at,
+      actor: event.actor,
+      action: event.action,
+      objectType: event.objectType,
+      objectId: event.objectId,
+      beforeDigest: digestOf(event.before),
+      afterDigest: digestOf(event.after),
+      requestId: event.requestId,
+      prevHash: previous.hash,
+    };
+    const entry: AuditEntry = { ...unsigned, hash: entryHash(unsigned) };
+    previous = entry;
+    return entry;
+  });
+}
+
 /**
  * The append-only, hash-chained audit trail. Appending needs no transaction: the sequence number
  * is the _id, so two processes appending at once collide and the loser moves on to the new head.
@@ -87,8 +112,13 @@ export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
 export class AuditRepository {
   private readonly model: Model<AuditEntry & { _id: number }>;
   private readonly links: AuditLinks;
-  /** Appends from this process go one at a time; only other processes' appends can collide. */
-  private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * Appends wait here while this process's previous batch is being written; they then go in
+   * together, in one insert, so that a busy process does not fall behind its own trail. Only other
+   * processes' appends can collide.
+   */
+  private waiting: { event: AuditEvent; at: Date; done: (entry: AuditEntry | Error) => void }[] = [];
+  private writing = false;
   /** The newest entry this process knows of; others may have appended since. */
   private head: ChainHead | undefined;
 
@@ -100,36 +130,67 @@ export class AuditRepository {
   }
 
   append(event: AuditEvent, at: Date = new Date()): Promise<AuditEntry> {
-    const appended = this.queue.then(() => this.appendNow(event, at));
-    this.queue = appended.catch(() => undefined);
+    const appended = new Promise<AuditEntry>((resolve, reject) =>
+      this.waiting.push({
+        event,
+        at,
+        done: (entry) => (entry instanceof Error ? reject(entry) : resolve(entry)),
+      }),
+    );
+    void this.writeWaiting();
     return appended;
   }
 
-  private async appendNow(event: AuditEvent, at: Date): Promise<AuditEntry> {
-    let head = this.head ?? (await this.findHead());
-    for (let attempt = 0; ; attempt++) {
-      const unsigned: Omit<AuditEntry, 'hash'> = {
-        seq: head.seq + 1,
-        at,
-        actor: event.actor,
-        action: event.action,
-        objectType: event.objectType,
-        objectId: event.objectId,
-        beforeDigest: digestOf(event.before),
-        afterDigest: digestOf(event.after),
-        requestId: event.requestId,
-        prevHash: head.hash,
-      };
-      const entry: AuditEntry = { ...unsigned, hash: entryHash(unsigned) };
-      try {
-        await this.model.create({ _id: entry.seq, ...entry });
-        this.head = { seq: entry.seq, hash: entry.hash };
-        await this.links.record(entry);
-        return entry;
-      } catch (error) {
-        if ((error as { code?: number }).code !== 11000 || attempt >= 100) throw error;
-        head = await this.catchUp(head);
+  private async writeWaiting(): Promise<void> {
+    if (this.writing) return;
+    this.writing = true;
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0, MAX_BATCH);
+        await this.appendInOrder(batch).catch((error: unknown) => {
+          for (const waiter of batch) waiter.done(error instanceof Error ? error : new Error(String(error)));
+        });
       }
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  /**
+   * Chains the waiting events after the newest entry and inserts them in order, catching up after
+   * each collision; each waiter is answered as soon as its entry is in.
+   */
+  private async appendInOrder(batch: AuditRepository['waiting']): Promise<void> {
+    let head = this.head ?? (await this.findHead());
+    let left = batch;
+    for (let attempt = 0; ; attempt++) {
+      const entries = chainAfter(head, left);
+      const inserted = await this.insertUntilCollision(entries);
+      if (inserted > 0) {
+        head = { seq: entries[inserted - 1]!.seq, hash: entries[inserted - 1]!.hash };
+        this.head = head;
+        await this.links.record(entries.slice(0, inserted));
+        left.slice(0, inserted).forEach((waiter, index) => waiter.done(entries[index]!));
+        left = left.slice(inserted);
+      }
+      if (left.length === 0) return;
+      if (attempt >= 100) throw new Error('the audit trail kept moving on: 100 appends collided');
+      head = await this.catchUp(head);
+    }
+  }
+
+  /** How many of the entries went in: an ordered insert stops at the first sequence number taken. */
+  private async insertUntilCollision(entries: AuditEntry[]): Promise<number> {
+    try {
+      await this.model.insertMany(
+        entries.map((entry) => ({ _id: entry.seq, ...entry })),
+        { ordered: true },
+      );
+      return entries.length;
+    } catch (error) {
+      const failure = error as { code?: number; result?: { insertedCount?: number } };
+      if (failure.code !== 11000) throw error;
+      return failure.result?.insertedCount ?? 0;
     }
   }
 
@@ -139,10 +200,10 @@ export class AuditRepository {
    * the entries themselves are read (needed when a process died in between).
    */
   private async catchUp(head: ChainHead): Promise<ChainHead> {
-    for (let wait = 1; wait <= 3; wait++) {
+    for (const waitMs of [25, 50, 100]) {
       const reached = await this.followLinks(head);
       if (reached.seq > head.seq) return reached;
-      await new Promise((resolve) => setTimeout(resolve, 50 * wait));
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
     }
     return this.walkForward(head);
   }
@@ -163,7 +224,7 @@ export class AuditRepository {
         .lean<ChainHead & { prevHash: string }>()
         .exec();
       if (!next) return head;
-      await this.links.record(next);
+      await this.links.record([next]);
       head = { seq: next.seq, hash: next.hash };
     }
   }
