@@ -106,6 +106,17 @@ export class ApplicationRepository {
     await this.model.create({ _id: id, ...rest });
   }
 
+  /** Stores the application unless one with its id is there already; answers the one stored. */
+  async createOnce(application: ApplicationRecord): Promise<ApplicationRecord> {
+    try {
+      await this.create(application);
+      return application;
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+      return (await this.find(application.id)) ?? application;
+    }
+  }
+
   /** Newest first, optionally one applicant's only, a page at a time (before = submittedAt of the last seen). */
   async list(filter: { applicantId?: string; before?: Date; limit: number }): Promise<ApplicationSummary[]> {
     const query: Record<string, unknown> = {};

@@ -28,7 +28,7 @@ export function applicationRoutes(routes: RouteTable, applications: ApplicationS
     },
     handler: async ({ caller, body, req, res }) => {
       const language = (req.acceptsLanguages('en', 'fr', 'es') || 'en') as Language;
-      const application = await applications.submit(caller, body, language);
+      const application = await applications.submit(caller, body, language, req.get('idempotency-key'));
       res.status(201).location(`/api/applications/${application.id}`).json(application);
     },
   });

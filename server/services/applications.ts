@@ -1,5 +1,6 @@
 import { isApplicationId } from '../../domain/application-id';
-import { randomBytes } from 'node:crypto';
+import { canonicalJson } from '../../domain/canonical-json';
+import { createHash, randomBytes } from 'node:crypto';
 import type { DocumentType, Language } from '../../domain/codes/types';
 import { validateApplication } from '../../domain/validation/application';
 import { applicationFactsOf, formPathOf } from '../../forms/application-facts';
@@ -59,6 +60,20 @@ const evidenceOf = (data: Record<string, unknown>): EvidenceReference[] =>
   Array.isArray(data.evidence) ? (data.evidence as EvidenceReference[]) : [];
 
 /**
+ * The random part of a new application's id; with an Idempotency-Key, the same for every retry of
+ * the same submission (applicant, key and body) and no other.
+ */
+function applicationNumber(applicantId: string, input: SubmissionInput, idempotencyKey?: string): string {
+  const random =
+    idempotencyKey === undefined
+      ? randomBytes(6)
+      : createHash('sha256')
+          .update(canonicalJson([applicantId, idempotencyKey, input]))
+          .digest();
+  return random.subarray(0, 6).toString('hex').toUpperCase();
+}
+
+/**
  * Application intake: the data is validated against the form version it is filed under and by the
  * Convention's own checks (the server's answer is the one that counts), the national procedure
  * decides steps, fee and routing, and all of it is stored with the versions and audited.
@@ -72,7 +87,17 @@ export class ApplicationService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async submit(caller: Caller, input: SubmissionInput, language: Language = 'en'): Promise<ApplicationView> {
+  /**
+   * With the request's Idempotency-Key, the application's id comes from the applicant and the key:
+   * a retry that runs again (its first attempt's process died after storing it) finds the same
+   * application and lifecycle instead of filing a second one.
+   */
+  async submit(
+    caller: Caller,
+    input: SubmissionInput,
+    language: Language = 'en',
+    idempotencyKey?: string,
+  ): Promise<ApplicationView> {
     const applicant = requirePermission(caller, 'applications.submit');
     const { forms, procedures, drafts } = this.intake;
     if (input.draftId !== undefined && !(await drafts.takeForSubmission(applicant.userId, input.draftId))) {
@@ -84,7 +109,7 @@ export class ApplicationService {
     const now = this.now();
     const { procedureVersionId, ...outcome } = procedure;
     const application: ApplicationRecord = {
-      id: `${this.party}-${now.getUTCFullYear()}-${randomBytes(6).toString('hex').toUpperCase()}`,
+      id: `${this.party}-${now.getUTCFullYear()}-${applicationNumber(applicant.userId, input, idempotencyKey)}`,
       party: this.party,
       applicantId: applicant.userId,
       documentType: input.documentType,
@@ -104,15 +129,15 @@ export class ApplicationService {
     } catch (error) {
       throw unavailable(`The application could not be handed to its lifecycle: ${(error as Error).message}`);
     }
-    await this.applications.create(application);
+    const stored = await this.applications.createOnce(application);
     await this.audit.record(caller, {
       action: 'application.submitted',
       objectType: 'application',
-      objectId: application.id,
-      after: application,
+      objectId: stored.id,
+      after: stored,
     });
     if (input.draftId !== undefined) await drafts.remove(applicant.userId, input.draftId, caller);
-    return viewOf(application);
+    return viewOf(stored);
   }
 
   /** Applicants see their own applications only; officers and auditors see the Party's. */
