@@ -13,5 +13,9 @@ const UNREACHABLE = new Set([
  * asked: worth trying again shortly. Known by the error's name, as the driver names its classes.
  */
 export function isDatabaseUnreachable(error: unknown): boolean {
-  return error instanceof Error && UNREACHABLE.has(error.name);
+  if (!(error instanceof Error)) return false;
+  // A connection the server closed (it is restarting) under a command being written reaches the
+  // caller as the socket's own error.
+  const { code } = error as { code?: unknown };
+  return UNREACHABLE.has(error.name) || code === 'EPIPE' || code === 'ECONNRESET';
 }
