@@ -84,7 +84,7 @@ function toPangolinError(error: unknown): PangolinError | undefined {
   if (isDatabaseUnreachable(error))
     return new PangolinError(
       'unavailable',
-      'The database cannot be reached at the moment; try again shortly.',
+      'The database cannot take requests at the moment; try again shortly.',
     );
   const { status, type, expose } = (error ?? {}) as { status?: unknown; type?: unknown; expose?: unknown };
   if (expose !== true && !(error instanceof URIError)) return undefined;
