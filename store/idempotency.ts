@@ -29,6 +29,9 @@ const idempotencySchema = new Schema<IdempotencyRecord & { _id: string }>(
 /** Longer than any request takes, even against servers that are restarting. */
 export const CLAIM_LEASE_MS = 120_000;
 
+/** Enough for a claim released or taken over while this one looked, never an endless loop. */
+const CLAIM_PASSES = 3;
+
 export type IdempotencyClaim = { claimed: true } | { claimed: false; existing: IdempotencyRecord };
 
 export class IdempotencyRepository {
@@ -46,15 +49,22 @@ export class IdempotencyRepository {
    * the request (it would have answered long before): the retry takes it over and runs.
    */
   async claim(scope: string, requestDigest: string, now: Date): Promise<IdempotencyClaim> {
-    if (await this.insertClaim(scope, requestDigest, now)) return { claimed: true };
-    const existing = await this.model.findById(String(scope), { _id: 0 }).lean<IdempotencyRecord>().exec();
-    if (!existing) return this.claim(scope, requestDigest, now);
-    const lapsed =
-      existing.state === 'in-progress' &&
-      existing.requestDigest === requestDigest &&
-      now.getTime() - new Date(existing.createdAt).getTime() > CLAIM_LEASE_MS;
-    if (lapsed && (await this.takeOver(existing, now))) return this.claim(scope, requestDigest, now);
-    return { claimed: false, existing };
+    // Each pass either claims, finds what is there, or sees the key change hands under it; a few
+    // passes settle it, and a key that keeps changing hands is answered as still running.
+    for (let pass = 0; ; pass++) {
+      if (await this.insertClaim(scope, requestDigest, now)) return { claimed: true };
+      const existing = await this.model.findById(String(scope), { _id: 0 }).lean<IdempotencyRecord>().exec();
+      if (!existing) {
+        if (pass < CLAIM_PASSES) continue;
+        return { claimed: false, existing: { scope, requestDigest, state: 'in-progress', createdAt: now } };
+      }
+      const lapsed =
+        existing.state === 'in-progress' &&
+        existing.requestDigest === requestDigest &&
+        now.getTime() - new Date(existing.createdAt).getTime() > CLAIM_LEASE_MS;
+      if (!lapsed || pass >= CLAIM_PASSES || !(await this.takeOver(existing, now)))
+        return { claimed: false, existing };
+    }
   }
 
   private async insertClaim(scope: string, requestDigest: string, now: Date): Promise<boolean> {

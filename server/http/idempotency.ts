@@ -47,6 +47,15 @@ export function idempotency(keys: IdempotencyRepository): RequestHandler {
     }
     // Store the answer before it leaves, so a retry can never see the key still in progress
     // after the client got its answer; 5xx failures free the key for a retry instead.
+    const keep = (body: string): Promise<void> =>
+      (res.statusCode >= 500
+        ? keys.release(scope)
+        : keys.complete(scope, {
+            status: res.statusCode,
+            contentType: String(res.get('content-type') ?? 'application/json'),
+            body,
+          })
+      ).catch((error: unknown) => req.log?.error({ err: error }, 'could not store the idempotent answer'));
     const send = res.send.bind(res);
     let sent = false;
     res.send = (body?: unknown) => {
@@ -57,33 +66,12 @@ export function idempotency(keys: IdempotencyRepository): RequestHandler {
           : Buffer.isBuffer(body)
             ? body.toString('utf8')
             : JSON.stringify(body);
-      const stored =
-        res.statusCode >= 500
-          ? keys.release(scope)
-          : keys.complete(scope, {
-              status: res.statusCode,
-              contentType: String(res.get('content-type') ?? 'application/json'),
-              body: text,
-            });
-      stored
-        .catch((error: unknown) => req.log?.error({ err: error }, 'could not store the idempotent answer'))
-        .finally(() => send(body));
+      void keep(text).finally(() => send(body));
       return res;
     };
     // Answers without a body (a 204) leave through res.end alone; they are kept all the same.
     res.on('finish', () => {
-      if (sent) return;
-      const stored =
-        res.statusCode >= 500
-          ? keys.release(scope)
-          : keys.complete(scope, {
-              status: res.statusCode,
-              contentType: String(res.get('content-type') ?? 'application/json'),
-              body: '',
-            });
-      stored.catch((error: unknown) =>
-        req.log?.error({ err: error }, 'could not store the idempotent answer'),
-      );
+      if (!sent) void keep('');
     });
     // A client that gives up (a timeout, a closed tab) does not stop the request: the key stays
     // claimed until its answer is stored, or the claim lapses because the process died.
