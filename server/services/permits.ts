@@ -141,8 +141,9 @@ export class PermitService {
 
   /**
    * Sends an update to the lifecycle of the permit's application, naming the permit it is meant
-   * for. A refusal for the permit's state while the lifecycle is still catching up with the record
-   * is tried again for a few seconds: validators record nothing, so another try is safe.
+   * for, once the lifecycle has caught up with the permit's record (for a few seconds at most). A
+   * refusal for the permit's state that came all the same is tried again: validators record
+   * nothing, so another try is safe.
    */
   private async send<T>(
     id: string,
@@ -157,13 +158,19 @@ export class PermitService {
       const permit = PERMIT_ID.test(id) ? await this.permits.find(id) : undefined;
       if (!permit) throw notFound(`Permit ${id}`);
       const handle = this.temporal.workflow.getHandle(lifecycleWorkflowId(permit.applicationId));
+      // Sent only once the lifecycle has taken in the activity result its record shows. An Update
+      // that reaches the workflow in the same task as that result is, after a worker crash, replayed
+      // by the SDK in another order than it first ran: a nondeterminism error that stops the lifecycle.
+      if (attempt < CATCH_UP_ATTEMPTS && (await this.standing(handle, permit)) === 'behind') {
+        await new Promise((resolve) => setTimeout(resolve, CATCH_UP_PAUSE_MS));
+        continue;
+      }
       try {
         return await update(handle, permit.id, permit);
       } catch (error) {
         if (error instanceof PangolinError) throw error;
         if (attempt < CATCH_UP_ATTEMPTS && refusedForState(error)) {
-          const lifecycle = await handle.query(lifecycleState).catch(() => undefined);
-          const standing = lifecycle ? lifecycleAgainstRecord(permit.status, lifecycle.status) : 'apart';
+          const standing = await this.standing(handle, permit);
           if (standing === 'behind') {
             await new Promise((resolve) => setTimeout(resolve, CATCH_UP_PAUSE_MS));
             continue;
@@ -177,6 +184,15 @@ export class PermitService {
         throw lifecycleRefusal(error, 'The change of the permit');
       }
     }
+  }
+
+  /** Where the lifecycle stands against the permit's record; 'apart' when it cannot be asked. */
+  private async standing(
+    handle: ReturnType<Client['workflow']['getHandle']>,
+    permit: PermitRecord,
+  ): Promise<ReturnType<typeof lifecycleAgainstRecord>> {
+    const lifecycle = await handle.query(lifecycleState).catch(() => undefined);
+    return lifecycle ? lifecycleAgainstRecord(permit.status, lifecycle.status) : 'apart';
   }
 
   async get(caller: Caller, id: string): Promise<PermitView> {
