@@ -13,7 +13,7 @@ import {
 } from '../../workflows/permit-lifecycle';
 import { lifecycleAgainstRecord, lifecycleRefusal, refusedForState } from './lifecycles';
 import type { PermitRecord, PermitRepository } from '../../store/permits';
-import { invalid, notFound, PangolinError } from '../errors';
+import { invalid, notFound, PangolinError, unavailable } from '../errors';
 import { endorsedQuantitiesOf, type EndorsedBlock } from '../../domain/documents/endorsed-blocks';
 import {
   hasPermission,
@@ -67,8 +67,11 @@ const officerOf = (actor: UserActor) => ({
   roles: [...actor.roles],
 });
 
-/** About five seconds for a lifecycle to catch up with its record; it takes milliseconds unless overloaded. */
-const CATCH_UP_ATTEMPTS = 25;
+/**
+ * About fifteen seconds for a lifecycle to catch up with its record: milliseconds as a rule, longer
+ * when the worker holding it died and another must take over its task.
+ */
+const CATCH_UP_ATTEMPTS = 75;
 const CATCH_UP_PAUSE_MS = 200;
 
 const PERMIT_ID = new RegExp(String.raw`^${APPLICATION_ID}(-R\d{1,3})?$`);
@@ -80,6 +83,9 @@ export class PermitService {
     private readonly applications: ApplicationRepository,
     private readonly temporal: Client,
     private readonly publicUrl: string,
+    /** How the service waits for a lifecycle to catch up; tests wait no time. */
+    private readonly pause: (ms: number) => Promise<void> = (ms) =>
+      new Promise((resolve) => setTimeout(resolve, ms)),
   ) {}
 
   /** Customs at the border: the quantities that actually leave, per block, the port and the date. */
@@ -161,8 +167,12 @@ export class PermitService {
       // Sent only once the lifecycle has taken in the activity result its record shows. An Update
       // that reaches the workflow in the same task as that result is, after a worker crash, replayed
       // by the SDK in another order than it first ran: a nondeterminism error that stops the lifecycle.
-      if (attempt < CATCH_UP_ATTEMPTS && (await this.standing(handle, permit)) === 'behind') {
-        await new Promise((resolve) => setTimeout(resolve, CATCH_UP_PAUSE_MS));
+      if ((await this.standing(handle, permit)) === 'behind') {
+        if (attempt >= CATCH_UP_ATTEMPTS)
+          throw unavailable(
+            "The permit's lifecycle is still catching up after a restart; try again shortly.",
+          );
+        await this.pause(CATCH_UP_PAUSE_MS);
         continue;
       }
       try {
@@ -172,7 +182,7 @@ export class PermitService {
         if (attempt < CATCH_UP_ATTEMPTS && refusedForState(error)) {
           const standing = await this.standing(handle, permit);
           if (standing === 'behind') {
-            await new Promise((resolve) => setTimeout(resolve, CATCH_UP_PAUSE_MS));
+            await this.pause(CATCH_UP_PAUSE_MS);
             continue;
           }
           // It caught up between the refusal and the query: its answer now is the real one.

@@ -38,7 +38,10 @@ function permitWithLifecycle(recordStatus: PermitRecord['status'], lifecycleStat
   };
   const permits = { find: async () => permit } as unknown as PermitRepository;
   const temporal = { workflow: { getHandle: () => handle } } as unknown as Client;
-  return { service: new PermitService(permits, {} as never, temporal, 'https://permits.example'), seen };
+  return {
+    service: new PermitService(permits, {} as never, temporal, 'https://permits.example', async () => {}),
+    seen,
+  };
 }
 
 describe('a change of a permit reaches its lifecycle only once the lifecycle has caught up with the record', () => {
@@ -55,5 +58,13 @@ describe('a change of a permit reaches its lifecycle only once the lifecycle has
     const { service, seen } = permitWithLifecycle(recordStatus, lifecycleStatuses);
     await expect(service.confirmImport(ma, 'KE-2026-0123456789AB', [50])).rejects.toThrow('sent');
     expect(seen.sentAfterQueries).toEqual([queriesBeforeSending]);
+  });
+
+  it('is not sent at all while the lifecycle stays behind: the caller is told to try again shortly', async () => {
+    const { service, seen } = permitWithLifecycle('endorsed', ['issued']);
+    await expect(service.confirmImport(ma, 'KE-2026-0123456789AB', [50])).rejects.toMatchObject({
+      kind: 'unavailable',
+    });
+    expect(seen.sentAfterQueries).toEqual([]);
   });
 });
