@@ -1,5 +1,6 @@
 import { APPLICATION_ID } from '../../domain/application-id';
 import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/common';
 import type { ApplicationRepository } from '../../store/applications';
 import {
   cancelPermit,
@@ -167,7 +168,8 @@ export class PermitService {
       // Sent only once the lifecycle has taken in the activity result its record shows. An Update
       // that reaches the workflow in the same task as that result is, after a worker crash, replayed
       // by the SDK in another order than it first ran: a nondeterminism error that stops the lifecycle.
-      if ((await this.standing(handle, permit)) === 'behind') {
+      const before = await this.standing(handle, permit);
+      if (before === 'behind' || before === 'unknown') {
         if (attempt >= CATCH_UP_ATTEMPTS)
           throw unavailable(
             "The permit's lifecycle is still catching up after a restart; try again shortly.",
@@ -196,13 +198,21 @@ export class PermitService {
     }
   }
 
-  /** Where the lifecycle stands against the permit's record; 'apart' when it cannot be asked. */
+  /**
+   * Where the lifecycle stands against the permit's record. `unknown` when no worker answered (the
+   * one holding it may just have died): as doubtful as `behind`. A lifecycle that no longer exists
+   * is `apart`: the update itself then gives the right refusal.
+   */
   private async standing(
     handle: ReturnType<Client['workflow']['getHandle']>,
     permit: PermitRecord,
-  ): Promise<ReturnType<typeof lifecycleAgainstRecord>> {
-    const lifecycle = await handle.query(lifecycleState).catch(() => undefined);
-    return lifecycle ? lifecycleAgainstRecord(permit.status, lifecycle.status) : 'apart';
+  ): Promise<ReturnType<typeof lifecycleAgainstRecord> | 'unknown'> {
+    try {
+      const lifecycle = await handle.query(lifecycleState);
+      return lifecycleAgainstRecord(permit.status, lifecycle.status);
+    } catch (error) {
+      return error instanceof WorkflowNotFoundError ? 'apart' : 'unknown';
+    }
   }
 
   async get(caller: Caller, id: string): Promise<PermitView> {

@@ -27,7 +27,7 @@ function permitWithLifecycle(recordStatus: PermitRecord['status'], lifecycleStat
   const seen = { queries: 0, sentAfterQueries: [] as number[] };
   const handle = {
     query: async () => {
-      if (lifecycleStatuses.length === 0) throw new Error('no worker answered the query');
+      if (lifecycleStatuses.length === 0) throw new Error('query timed out: no worker answered');
       return { status: lifecycleStatuses[Math.min(seen.queries++, lifecycleStatuses.length - 1)] };
     },
     executeUpdate: async () => {
@@ -53,15 +53,17 @@ describe('a change of a permit reaches its lifecycle only once the lifecycle has
       ['issued', 'issued', 'endorsed'],
       3,
     ],
-    ['the lifecycle cannot be asked', 'endorsed', [], 0],
   ])('%s', async (_case, recordStatus, lifecycleStatuses, queriesBeforeSending) => {
     const { service, seen } = permitWithLifecycle(recordStatus, lifecycleStatuses);
     await expect(service.confirmImport(ma, 'KE-2026-0123456789AB', [50])).rejects.toThrow('sent');
     expect(seen.sentAfterQueries).toEqual([queriesBeforeSending]);
   });
 
-  it('is not sent at all while the lifecycle stays behind: the caller is told to try again shortly', async () => {
-    const { service, seen } = permitWithLifecycle('endorsed', ['issued']);
+  it.each<[string, string[]]>([
+    ['the lifecycle stays behind', ['issued']],
+    ['no worker answers for the lifecycle', []],
+  ])('is not sent at all while %s: the caller is told to try again shortly', async (_case, statuses) => {
+    const { service, seen } = permitWithLifecycle('endorsed', statuses);
     await expect(service.confirmImport(ma, 'KE-2026-0123456789AB', [50])).rejects.toMatchObject({
       kind: 'unavailable',
     });
