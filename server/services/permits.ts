@@ -6,13 +6,13 @@ import {
   cancelPermit,
   confirmImport,
   endorsePermit,
-  lifecycleState,
   lifecycleWorkflowId,
   replaceIssuedPermit,
   type PermitEndorsement,
   type PermitReplacement,
 } from '../../workflows/permit-lifecycle';
 import { lifecycleAgainstRecord, lifecycleRefusal, refusedForState } from './lifecycles';
+import { searchAttributes } from '../../workflows/search-attributes';
 import type { PermitRecord, PermitRepository } from '../../store/permits';
 import { invalid, notFound, PangolinError, unavailable } from '../errors';
 import { endorsedQuantitiesOf, type EndorsedBlock } from '../../domain/documents/endorsed-blocks';
@@ -199,17 +199,20 @@ export class PermitService {
   }
 
   /**
-   * Where the lifecycle stands against the permit's record. `unknown` when no worker answered (the
-   * one holding it may just have died): as doubtful as `behind`. A lifecycle that no longer exists
-   * is `apart`: the update itself then gives the right refusal.
+   * Where the lifecycle stands against the permit's record, by the status it last recorded on its
+   * execution. A query would not do: a worker answering one replays the whole history, activity
+   * results the workflow has not yet taken in included. `unknown` when Temporal does not answer;
+   * `apart` when the lifecycle no longer exists or records no status (the update then gives the
+   * right refusal).
    */
   private async standing(
     handle: ReturnType<Client['workflow']['getHandle']>,
     permit: PermitRecord,
   ): Promise<ReturnType<typeof lifecycleAgainstRecord> | 'unknown'> {
     try {
-      const lifecycle = await handle.query(lifecycleState);
-      return lifecycleAgainstRecord(permit.status, lifecycle.status);
+      const description = await handle.describe();
+      const status = description.typedSearchAttributes.get(searchAttributes.applicationStatus);
+      return status === undefined ? 'apart' : lifecycleAgainstRecord(permit.status, status);
     } catch (error) {
       return error instanceof WorkflowNotFoundError ? 'apart' : 'unknown';
     }

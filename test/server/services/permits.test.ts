@@ -20,18 +20,19 @@ const ma: Caller = {
 
 /**
  * A permit whose record the lifecycle's activity has already written as `recordStatus`, and a
- * lifecycle that reports the statuses given in turn: what the update found when it arrived.
+ * lifecycle whose execution shows the statuses given in turn (the status it last recorded).
  */
 function permitWithLifecycle(recordStatus: PermitRecord['status'], lifecycleStatuses: string[]) {
   const permit = { id: 'KE-2026-0123456789AB', applicationId: 'KE-2026-0123456789AB', status: recordStatus };
-  const seen = { queries: 0, sentAfterQueries: [] as number[] };
+  const seen = { looks: 0, sentAfterLooks: [] as number[] };
   const handle = {
-    query: async () => {
-      if (lifecycleStatuses.length === 0) throw new Error('query timed out: no worker answered');
-      return { status: lifecycleStatuses[Math.min(seen.queries++, lifecycleStatuses.length - 1)] };
+    describe: async () => {
+      if (lifecycleStatuses.length === 0) throw new Error('Temporal did not answer');
+      const status = lifecycleStatuses[Math.min(seen.looks++, lifecycleStatuses.length - 1)];
+      return { typedSearchAttributes: { get: () => status } };
     },
     executeUpdate: async () => {
-      seen.sentAfterQueries.push(seen.queries);
+      seen.sentAfterLooks.push(seen.looks);
       // Stops the service before it reads the permit back; what matters is when it was sent.
       throw new PangolinError('conflict', 'sent');
     },
@@ -53,20 +54,20 @@ describe('a change of a permit reaches its lifecycle only once the lifecycle has
       ['issued', 'issued', 'endorsed'],
       3,
     ],
-  ])('%s', async (_case, recordStatus, lifecycleStatuses, queriesBeforeSending) => {
+  ])('%s', async (_case, recordStatus, lifecycleStatuses, looksBeforeSending) => {
     const { service, seen } = permitWithLifecycle(recordStatus, lifecycleStatuses);
     await expect(service.confirmImport(ma, 'KE-2026-0123456789AB', [50])).rejects.toThrow('sent');
-    expect(seen.sentAfterQueries).toEqual([queriesBeforeSending]);
+    expect(seen.sentAfterLooks).toEqual([looksBeforeSending]);
   });
 
   it.each<[string, string[]]>([
     ['the lifecycle stays behind', ['issued']],
-    ['no worker answers for the lifecycle', []],
+    ['Temporal does not answer for the lifecycle', []],
   ])('is not sent at all while %s: the caller is told to try again shortly', async (_case, statuses) => {
     const { service, seen } = permitWithLifecycle('endorsed', statuses);
     await expect(service.confirmImport(ma, 'KE-2026-0123456789AB', [50])).rejects.toMatchObject({
       kind: 'unavailable',
     });
-    expect(seen.sentAfterQueries).toEqual([]);
+    expect(seen.sentAfterLooks).toEqual([]);
   });
 });
