@@ -19,10 +19,36 @@ export class OwnServices {
   async start(): Promise<void> {
     this.temporalPort ||= await freePort();
     this.ferretDbPort ||= await freePort();
-    [this.temporal, this.ferretdb] = await Promise.all([
-      startTemporalDevServer({ port: this.temporalPort, dbFile: path.join(this.dir, 'temporal.db') }),
-      startFerretDb({ port: this.ferretDbPort, dataDir: path.join(this.dir, 'ferretdb') }),
-    ]);
+    [this.temporal, this.ferretdb] = await Promise.all([this.startTemporal(), this.startFerretDb()]);
+  }
+
+  /** Stops one of the servers, leaves it down a while, and starts it again on its port with its data. */
+  async restart(service: 'temporal' | 'ferretdb', downMs: number): Promise<void> {
+    if (service === 'temporal') {
+      await this.temporal?.process.stop(10_000);
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      this.temporal = await this.startTemporal();
+    } else {
+      await this.ferretdb?.process.stop(10_000);
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      this.ferretdb = await this.startFerretDb();
+    }
+  }
+
+  private startTemporal(): Promise<RunningTemporal> {
+    return startTemporalDevServer({
+      port: this.temporalPort,
+      dbFile: path.join(this.dir, 'temporal.db'),
+      logFile: path.join(this.dir, 'temporal.log'),
+    });
+  }
+
+  private startFerretDb(): Promise<RunningFerretDb> {
+    return startFerretDb({
+      port: this.ferretDbPort,
+      dataDir: path.join(this.dir, 'ferretdb'),
+      logFile: path.join(this.dir, 'ferretdb.log'),
+    });
   }
 
   async stop(): Promise<void> {
