@@ -80,6 +80,13 @@ export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
     .digest('hex');
 }
 
+/**
+ * How long a missing link is waited for, step by step, before the entries themselves are read: the
+ * winner writes its links right after its entries, but under load that can take a second or two,
+ * and reading entries by sequence number scans the whole trail on FerretDB.
+ */
+const LINK_WAITS_MS = [25, 50, 100, 200, 400, 800, 1_600];
+
 /** At most this many appends of one process go into one insert. */
 const MAX_BATCH = 100;
 
@@ -200,25 +207,19 @@ export class AuditRepository {
    * the entries themselves are read (needed when a process died in between).
    */
   private async catchUp(head: ChainHead): Promise<ChainHead> {
-    for (const waitMs of [25, 50, 100]) {
-      const reached = await this.followLinks(head);
+    for (const waitMs of LINK_WAITS_MS) {
+      const reached = await this.links.furthest(head);
       if (reached.seq > head.seq) return reached;
       await new Promise((resolve) => setTimeout(resolve, waitMs));
     }
     return this.walkForward(head);
   }
 
-  private async followLinks(from: ChainHead): Promise<ChainHead> {
-    let head = from;
-    for (let next = await this.links.after(head); next; next = await this.links.after(head)) head = next;
-    return head;
-  }
-
   /** Follows the chain from a known entry to the newest one: by the links, then by _id to be sure. */
   private async walkForward(from: ChainHead): Promise<ChainHead> {
     let head = from;
     for (;;) {
-      head = await this.followLinks(head);
+      head = await this.links.furthest(head);
       const next = await this.model
         .findById(head.seq + 1, { seq: 1, hash: 1, prevHash: 1 })
         .lean<ChainHead & { prevHash: string }>()

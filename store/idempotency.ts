@@ -89,16 +89,23 @@ export class IdempotencyRepository {
     return true;
   }
 
+  /** Keeps the answer of the request that claimed the key at `claimedAt`, and of no later one. */
   async complete(
     scope: string,
+    claimedAt: Date,
     response: { status: number; contentType: string; body: string },
   ): Promise<void> {
-    // By the _id alone, as a plain string: the only filter FerretDB on SQLite finds by its index.
-    await this.model.updateOne({ _id: String(scope) }, { $set: { state: 'done', ...response } }).exec();
+    // The _id as a plain string comes first: the only filter FerretDB on SQLite finds by its index.
+    await this.model
+      .updateOne({ _id: String(scope), createdAt: claimedAt }, { $set: { state: 'done', ...response } })
+      .exec();
   }
 
-  /** A request that failed without an answer worth keeping frees its key for a retry. */
-  async release(scope: string): Promise<void> {
-    await this.model.deleteOne({ _id: { $eq: scope }, state: 'in-progress' }).exec();
+  /**
+   * A request that failed without an answer worth keeping frees its key for a retry: the claim made
+   * at `claimedAt`, never one a later retry made after it lapsed.
+   */
+  async release(scope: string, claimedAt: Date): Promise<void> {
+    await this.model.deleteOne({ _id: String(scope), state: 'in-progress', createdAt: claimedAt }).exec();
   }
 }

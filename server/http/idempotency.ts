@@ -1,9 +1,30 @@
 import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { canonicalJson } from '../../domain/canonical-json';
-import type { IdempotencyRepository } from '../../store/idempotency';
+import { CLAIM_LEASE_MS, type IdempotencyRepository } from '../../store/idempotency';
 import { PangolinError } from '../errors';
 import { callerOf } from './route-table';
+
+/** How often an answer that could not be stored (the database restarting) is tried again. */
+const KEEP_RETRY_EVERY_MS = 2_000;
+
+/**
+ * Tries again to store a request's answer, or free its key, until it goes in or the claim lapses:
+ * the answer has left already, and without this a retry would be told "still running" for the
+ * whole lease because the database was away for a moment.
+ */
+async function storeUntilLapsed(store: () => Promise<void>, claimedAt: Date, everyMs: number): Promise<void> {
+  while (Date.now() + everyMs < claimedAt.getTime() + CLAIM_LEASE_MS) {
+    await new Promise((resolve) => setTimeout(resolve, everyMs).unref());
+    if (
+      await store().then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
+  }
+}
 
 /**
  * `Idempotency-Key` on a POST: the first request runs and its answer is kept; a retry with the
@@ -11,7 +32,7 @@ import { callerOf } from './route-table';
  * client mistake (422); a retry while the first is still running is told to wait (409), until
  * the first is answered or its claim lapses because the process running it died.
  */
-export function idempotency(keys: IdempotencyRepository): RequestHandler {
+export function idempotency(keys: IdempotencyRepository, retryEveryMs = KEEP_RETRY_EVERY_MS): RequestHandler {
   return async (req, res, next) => {
     const key = req.get('idempotency-key');
     if (key === undefined) return next();
@@ -25,7 +46,8 @@ export function idempotency(keys: IdempotencyRepository): RequestHandler {
     const digest = createHash('sha256')
       .update(canonicalJson(req.body ?? null))
       .digest('hex');
-    const claim = await keys.claim(scope, digest, new Date());
+    const claimedAt = new Date();
+    const claim = await keys.claim(scope, digest, claimedAt);
     if (!claim.claimed) {
       const { existing } = claim;
       if (existing.requestDigest !== digest) {
@@ -47,15 +69,24 @@ export function idempotency(keys: IdempotencyRepository): RequestHandler {
     }
     // Store the answer before it leaves, so a retry can never see the key still in progress
     // after the client got its answer; 5xx failures free the key for a retry instead.
-    const keep = (body: string): Promise<void> =>
-      (res.statusCode >= 500
-        ? keys.release(scope)
-        : keys.complete(scope, {
-            status: res.statusCode,
-            contentType: String(res.get('content-type') ?? 'application/json'),
-            body,
-          })
-      ).catch((error: unknown) => req.log?.error({ err: error }, 'could not store the idempotent answer'));
+    const keep = (body: string): Promise<void> => {
+      const store =
+        res.statusCode >= 500
+          ? () => keys.release(scope, claimedAt)
+          : () =>
+              keys.complete(scope, claimedAt, {
+                status: res.statusCode,
+                contentType: String(res.get('content-type') ?? 'application/json'),
+                body,
+              });
+      return store().catch((error: unknown) => {
+        req.log?.error(
+          { err: error },
+          'could not store the idempotent answer; trying again in the background',
+        );
+        void storeUntilLapsed(store, claimedAt, retryEveryMs);
+      });
+    };
     const send = res.send.bind(res);
     let sent = false;
     res.send = (body?: unknown) => {

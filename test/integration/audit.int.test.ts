@@ -3,6 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { connectStore } from '../../store/connection';
 import { AuditRepository, entryHash } from '../../store/audit';
+import { AuditLinks } from '../../store/audit-links';
 import { projectRoot } from '../../server/project';
 import { ensureBuilt } from '../support/build';
 import { testConfig } from '../support/test-stack';
@@ -35,6 +36,7 @@ describe('the audit trail is a hash chain that shows tampering', () => {
   });
   beforeEach(async () => {
     await store.collection('auditTrail').deleteMany({});
+    await store.collection('auditTrailLinks').deleteMany({});
     // A new repository, as a process starting on this trail would have: none remembers a head.
     trail = new AuditRepository(store);
   });
@@ -53,6 +55,26 @@ describe('the audit trail is a hash chain that shows tampering', () => {
     expect(new Set(entries.map((entry) => entry.prevHash)).size).toBe(40);
     expect(entries[0]!.beforeDigest).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(entries)).not.toContain('approved');
+  });
+
+  it('catches up with hundreds of entries appended elsewhere in a few dozen lookups, not one per entry', async () => {
+    const otherProcess = new AuditRepository(
+      await connectStore({ uri: config.mongo.uri!, database: config.mongo.database }),
+    );
+    await trail.append(event(0));
+    // The other process appends 300 while this one appends nothing, one at a time.
+    for (let n = 1; n <= 300; n++) await otherProcess.append(event(n));
+    const lookups = jest.spyOn(AuditLinks.prototype as unknown as { at: (seq: number) => unknown }, 'at');
+    try {
+      // This process still takes entry 1 for the newest: its append collides and catches up.
+      const appended = await trail.append(event(301));
+      expect(appended.seq).toBe(302);
+      // Doubling from entry 1 to 257, then bisecting up to 301: about 2 × log2(300).
+      expect(lookups.mock.calls.length).toBeLessThanOrEqual(24);
+    } finally {
+      lookups.mockRestore();
+    }
+    expect(await trail.verify()).toMatchObject({ intact: true, checked: 302 });
   });
 
   it.each([

@@ -41,7 +41,7 @@ describe('idempotency keys', () => {
     const keys = new IdempotencyRepository(store);
     const start = new Date('2026-11-30T12:00:00Z');
     await keys.claim('u1|POST /api/applications|k3', 'digest', start);
-    await keys.complete('u1|POST /api/applications|k3', {
+    await keys.complete('u1|POST /api/applications|k3', start, {
       status: 201,
       contentType: 'application/json',
       body: '{}',
@@ -52,5 +52,36 @@ describe('idempotency keys', () => {
       new Date(start.getTime() + 86_400_000),
     );
     expect(retry).toMatchObject({ claimed: false, existing: { state: 'done', status: 201 } });
+  });
+
+  it('never lets a request whose claim lapsed keep its answer over, or free, the claim of the retry that took over', async () => {
+    const keys = new IdempotencyRepository(store);
+    const scope = 'u1|POST /api/applications|k4';
+    const first = new Date('2026-11-30T13:00:00Z');
+    await keys.claim(scope, 'digest', first);
+    const takeover = new Date(first.getTime() + CLAIM_LEASE_MS + 1_000);
+    expect(await keys.claim(scope, 'digest', takeover)).toEqual({ claimed: true });
+
+    // The first request was only slow, not dead: it finishes late.
+    await keys.release(scope, first);
+    await keys.complete(scope, first, { status: 503, contentType: 'application/json', body: '{}' });
+    const meanwhile = await keys.claim(scope, 'digest', new Date(takeover.getTime() + 1_000));
+    expect(meanwhile).toMatchObject({ claimed: false, existing: { state: 'in-progress' } });
+
+    await keys.complete(scope, takeover, { status: 201, contentType: 'application/json', body: '{"id":1}' });
+    const later = await keys.claim(scope, 'digest', new Date(takeover.getTime() + 2_000));
+    expect(later).toMatchObject({
+      claimed: false,
+      existing: { state: 'done', status: 201, body: '{"id":1}' },
+    });
+  });
+
+  it('frees a key for a retry when its request failed', async () => {
+    const keys = new IdempotencyRepository(store);
+    const scope = 'u1|POST /api/applications|k5';
+    const start = new Date('2026-11-30T14:00:00Z');
+    await keys.claim(scope, 'digest', start);
+    await keys.release(scope, start);
+    expect(await keys.claim(scope, 'digest', new Date(start.getTime() + 1_000))).toEqual({ claimed: true });
   });
 });
