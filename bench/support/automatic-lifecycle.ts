@@ -1,4 +1,4 @@
-import example from '../../examples/applications/export-appendix-ii-wild.json';
+import captiveBredSkins from '../../examples/applications/export-appendix-ii-captive-bred.json';
 
 /** What the driver needs of the API: a call with a bearer token and an optional JSON body. */
 export type BenchApiCall = <T = unknown>(
@@ -12,29 +12,6 @@ export interface OfficerTokens {
   sa: string;
   customs: string;
 }
-
-/**
- * Nile crocodile skins of a registered captive-breeding operation to Germany: the default export
- * procedure makes the legal acquisition finding and the final decision by rule for this case.
- */
-export const registeredFarmSkins = {
-  documentType: 'export',
-  data: {
-    ...example.data,
-    live: false,
-    transportConditions: undefined,
-    blocks: [
-      {
-        scientificName: 'Crocodylus niloticus',
-        description: { term: 'SKI' },
-        appendix: 'II',
-        source: 'C',
-        quantity: 200,
-        registeredOperation: 'A-KE-501',
-      },
-    ],
-  },
-};
 
 /** The Scientific Authority's standing finding that settles the NDF of every such application. */
 export const standingFindingForFarmSkins = {
@@ -67,7 +44,8 @@ export async function runAutomaticLifecycle(
 ): Promise<LifecycleRun> {
   const submitted = await call<{ id: string }>('/api/applications', {
     token: tokens.applicant,
-    body: registeredFarmSkins,
+    // Skins of a registered captive-breeding operation: legal acquisition and the decision go by rule.
+    body: captiveBredSkins,
   });
   expectStatus('the application', submitted, 201);
   const applicationId = submitted.body.id;

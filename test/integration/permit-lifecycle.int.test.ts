@@ -3,6 +3,7 @@ import path from 'node:path';
 import example from '../../examples/applications/export-appendix-ii-wild.json';
 import leopardExport from '../../examples/applications/export-appendix-i.json';
 import handbagReExport from '../../examples/applications/re-export-appendix-ii.json';
+import captiveSkins from '../../examples/applications/export-appendix-ii-captive-bred.json';
 import { IncomingPermitRepository } from '../../store/incoming-permits';
 import { ImportPermitArrivals } from '../../server/services/import-permit-arrivals';
 import { TaskRepository } from '../../store/tasks';
@@ -23,25 +24,6 @@ interface Application {
   status: string;
   timeline: { event: string; step?: string; note?: string; by: string | null }[];
 }
-
-const captiveSkins = {
-  documentType: 'export',
-  data: {
-    ...example.data,
-    live: false,
-    transportConditions: undefined,
-    blocks: [
-      {
-        scientificName: 'Crocodylus niloticus',
-        description: { term: 'SKI' },
-        appendix: 'II',
-        source: 'C',
-        quantity: 200,
-        registeredOperation: 'A-KE-501',
-      },
-    ],
-  },
-};
 
 describe('the permit lifecycle on the real Temporal server', () => {
   let stack: TestStack;
