@@ -182,6 +182,7 @@ describe('citesEPermitXmlOf → readCitesEPermitXml', () => {
   it('covers every shipped example application', () => {
     expect(Object.keys(examples).sort()).toEqual([
       'export-appendix-i.json',
+      'export-appendix-ii-captive-bred.json',
       'export-appendix-ii-wild.json',
       'import-appendix-i.json',
       're-export-appendix-ii.json',
