@@ -16,13 +16,12 @@ const KEEP_RETRY_EVERY_MS = 2_000;
 async function storeUntilLapsed(store: () => Promise<void>, claimedAt: Date, everyMs: number): Promise<void> {
   while (Date.now() + everyMs < claimedAt.getTime() + CLAIM_LEASE_MS) {
     await new Promise((resolve) => setTimeout(resolve, everyMs).unref());
-    if (
-      await store().then(
-        () => true,
-        () => false,
-      )
-    )
+    try {
+      await store();
       return;
+    } catch {
+      // The database is still away: once more after the next pause.
+    }
   }
 }
 

@@ -58,9 +58,8 @@ describe('the audit trail is a hash chain that shows tampering', () => {
   });
 
   it('catches up with hundreds of entries appended elsewhere in a few dozen lookups, not one per entry', async () => {
-    const otherProcess = new AuditRepository(
-      await connectStore({ uri: config.mongo.uri!, database: config.mongo.database }),
-    );
+    const otherConnection = await connectStore({ uri: config.mongo.uri!, database: config.mongo.database });
+    const otherProcess = new AuditRepository(otherConnection);
     await trail.append(event(0));
     // The other process appends 300 while this one appends nothing, one at a time.
     for (let n = 1; n <= 300; n++) await otherProcess.append(event(n));
@@ -73,6 +72,7 @@ describe('the audit trail is a hash chain that shows tampering', () => {
       expect(lookups.mock.calls.length).toBeLessThanOrEqual(24);
     } finally {
       lookups.mockRestore();
+      await otherConnection.close();
     }
     expect(await trail.verify()).toMatchObject({ intact: true, checked: 302 });
   });

@@ -35,8 +35,12 @@ async function serve(keys: IdempotencyRepository, status: number) {
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/applications` };
 }
 
-async function eventually(check: () => boolean): Promise<void> {
-  while (!check()) await new Promise((resolve) => setTimeout(resolve, 5));
+/** Polls until `check` holds; gives up after many polls, so that a failing test ends and closes its server. */
+async function eventually(check: () => boolean, what: string): Promise<void> {
+  for (let poll = 0; !check(); poll++) {
+    if (poll === 1_000) throw new Error(`never ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }
 
 describe('idempotency middleware', () => {
@@ -53,7 +57,7 @@ describe('idempotency middleware', () => {
         body: JSON.stringify({ documentType: 'export' }),
       });
       expect(answer.status).toBe(status);
-      await eventually(() => kept.length > 0);
+      await eventually(() => kept.length > 0, 'stored once the database was back');
       expect(attempts()).toBe(4);
       expect(kept).toEqual([
         {
